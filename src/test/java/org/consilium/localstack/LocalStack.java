@@ -1,0 +1,142 @@
+package org.consilium.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The whole system on one machine, behind {@code bin/run}: embedded PostgreSQL, a real Keycloak and the
+ * packaged server, with every piece's data under one directory. Prints the URL and the demo logins.
+ */
+public final class LocalStack {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final List<String[]> DEMO_LOGINS = List.of(
+            new String[] {"cm.wang", "省肿瘤医院 prov", "case-manager", ""},
+            new String[] {"dr.li", "省肿瘤医院 prov", "specialist", "radiation-oncology"},
+            new String[] {"dr.zhao", "省肿瘤医院 prov", "specialist", "medical-oncology"},
+            new String[] {"dr.sun", "省肿瘤医院 prov", "specialist", "surgery"},
+            new String[] {"dr.zhou", "省肿瘤医院 prov", "specialist", "radiology"},
+            new String[] {"dr.wu", "省肿瘤医院 prov", "specialist", "pathology"},
+            new String[] {"phys.chen", "省肿瘤医院 prov", "rt-staff", "medical-physics"},
+            new String[] {"admin.prov", "省肿瘤医院 prov", "hospital-admin", ""},
+            new String[] {"platform.admin", "省肿瘤医院 prov", "platform-admin", ""},
+            new String[] {"cx.doctor", "长兴县人民医院 changxing", "clinician", "medical-oncology"},
+            new String[] {"cx.rt", "长兴县人民医院 changxing", "rt-staff", "radiation-oncology"},
+            new String[] {"cx.admin", "长兴县人民医院 changxing", "hospital-admin", ""},
+            new String[] {"fm.doctor", "富民县人民医院 fumin", "clinician", "surgery"},
+            new String[] {"fm.rt", "富民县人民医院 fumin", "rt-staff", "radiation-oncology"},
+            new String[] {"fm.admin", "富民县人民医院 fumin", "hospital-admin", ""});
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Instant started = Instant.now();
+        boolean reset = List.of(args).contains("--reset");
+        Path dataDir = Path.of(env("CONSILIUM_DATA_DIR", System.getProperty("user.home") + "/.consilium"));
+        if (reset) {
+            LocalKeycloak.deleteTree(dataDir);
+        }
+        int httpPort = Integer.parseInt(env("CONSILIUM_HTTP_PORT", "8080"));
+        say("Consilium: data under " + dataDir.toAbsolutePath());
+        say("Starting PostgreSQL and Keycloak (first start unpacks Keycloak; about a minute) ...");
+        Stack stack = Stack.start(dataDir, Integer.parseInt(env("CONSILIUM_PG_PORT", "5433")),
+                Integer.parseInt(env("CONSILIUM_KEYCLOAK_PORT", "8180")), false);
+        Process server = startServer(stack, dataDir, httpPort);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, stack)));
+
+        String base = "http://localhost:" + httpPort;
+        awaitReady(server, base, dataDir);
+        banner(base, stack, Duration.between(started, Instant.now()));
+        server.waitFor();
+        say("The server exited with " + server.exitValue() + "; see " + dataDir.resolve("logs/server.log"));
+        System.exit(1);
+    }
+
+    private static Process startServer(Stack stack, Path dataDir, int httpPort) throws IOException {
+        Path logs = Files.createDirectories(dataDir.resolve("logs"));
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IOException(jar + " is missing: build with ./mvnw package first (bin/run does)");
+        }
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve("server.log").toFile());
+        pb.environment().putAll(stack.serverEnvironment());
+        pb.environment().put("CONSILIUM_HTTP_PORT", Integer.toString(httpPort));
+        return pb.start();
+    }
+
+    private static void awaitReady(Process server, String base, Path dataDir) throws IOException,
+            InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!server.isAlive()) {
+                throw new IOException("the server exited; see " + dataDir.resolve("logs/server.log"));
+            }
+            try {
+                var r = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IOException("the server was not ready within " + READY_TIMEOUT);
+    }
+
+    private static void banner(String base, Stack stack, Duration took) {
+        say("");
+        say("Consilium is ready (" + took.toSeconds() + " s)");
+        say("  API            " + base + "/api   (Swagger UI: " + base + "/q/swagger-ui)");
+        say("  Health         " + base + "/q/health/ready");
+        say("  Keycloak       " + stack.keycloak().baseUrl() + "   (master admin: " + LocalKeycloak.ADMIN_USER + " / "
+                + LocalKeycloak.ADMIN_PASSWORD + ")");
+        say("  PostgreSQL     " + stack.postgres().jdbcUrl() + "   (" + LocalPostgres.USER + " / "
+                + LocalPostgres.PASSWORD + ")");
+        say("  Samples        dicom-samples/ (generated studies; bin/generate-samples rewrites them)");
+        say("");
+        say("Demo logins (password for all: " + Tokens.DEMO_PASSWORD + "):");
+        for (String[] l : DEMO_LOGINS) {
+            say(String.format("  %-15s %-26s %-15s %s", l[0], l[1], l[2], l[3]));
+        }
+        say("");
+        say("Try:  TOKEN=$(curl -s -d grant_type=password -d client_id=consilium-cli -d username=dr.li -d password="
+                + Tokens.DEMO_PASSWORD + " " + stack.keycloak().issuer()
+                + "/protocol/openid-connect/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')");
+        say("      curl -H \"Authorization: Bearer $TOKEN\" " + base + "/api/me");
+        say("Press Ctrl-C to stop.");
+    }
+
+    private static void stop(Process server, Stack stack) {
+        server.destroy();
+        try {
+            server.waitFor();
+            stack.close();
+        } catch (IOException | InterruptedException e) {
+            System.err.println("while stopping: " + e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+    }
+}
