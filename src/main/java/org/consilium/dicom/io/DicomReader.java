@@ -80,9 +80,12 @@ public final class DicomReader {
 
     private DicomFile read(DicomInput in, Path file) throws IOException, DicomException {
         Attributes meta = null;
+        byte[] preamble = null;
         if (in.ensure(PREAMBLE + 4) && in.peek(PREAMBLE) == 'D' && in.peek(PREAMBLE + 1) == 'I'
                 && in.peek(PREAMBLE + 2) == 'C' && in.peek(PREAMBLE + 3) == 'M') {
-            in.skip(PREAMBLE + 4, DicomException.NO_TAG);
+            preamble = in.readBytes(PREAMBLE, DicomException.NO_TAG);
+            preamble = java.util.Arrays.equals(preamble, new byte[PREAMBLE]) ? null : preamble;
+            in.skip(4, DicomException.NO_TAG);
             meta = readFileMeta(in, file);
         } else if (in.ensure(6) && in.peek(0) == 0x02 && in.peek(1) == 0x00) {
             meta = readFileMeta(in, file); // File Meta without preamble, as some old writers did
@@ -90,7 +93,7 @@ public final class DicomReader {
         String tsUid = meta == null ? null : meta.getString(Tag.TransferSyntaxUID);
         TransferSyntax ts = tsUid != null ? TransferSyntax.of(tsUid) : guessTransferSyntax(in);
         DicomFile read = readDataset(in, file, ts);
-        return new DicomFile(meta, read.dataset(), ts.uid());
+        return new DicomFile(meta, read.dataset(), ts.uid(), preamble);
     }
 
     private Attributes readFileMeta(DicomInput in, Path file) throws IOException, DicomException {
@@ -131,7 +134,7 @@ public final class DicomReader {
                 in.inflateRest();
             }
             in.bigEndian(ts.bigEndian());
-            new DatasetParser(in, options, ts.deflated() ? null : file, ts.explicitVR())
+            new DatasetParser(in, options, ts.deflated() ? null : file, explicitVRInFact(in, ts))
                     .readElements(dataset, DatasetParser.UNDEFINED, 0);
         } catch (ZipException e) {
             throw new MalformedDicomException("bad deflate stream: " + e.getMessage(), lastTag(dataset), in.position(), e);
@@ -140,6 +143,23 @@ public final class DicomReader {
                     lastTag(dataset), in.position());
         }
         return new DicomFile(null, dataset, ts.uid());
+    }
+
+    /**
+     * Some writers declare one VR encoding and use the other (pydicom's SC_rgb_jpeg.dcm is implicit under
+     * an explicit syntax). Like pydicom and dcmtk, trust the first element's bytes over the declaration.
+     */
+    private static boolean explicitVRInFact(DicomInput in, TransferSyntax ts) throws IOException {
+        if (ts.bigEndian() || !in.ensure(8)) {
+            return ts.explicitVR();
+        }
+        int code = in.peek(4) << 8 | in.peek(5);
+        VR vr = VR.of(code);
+        if (ts.explicitVR()) {
+            return vr != null;
+        }
+        int tag = (in.peek(1) << 8 | in.peek(0)) << 16 | in.peek(3) << 8 | in.peek(2);
+        return vr != null && vr == org.consilium.dicom.dict.ElementDictionary.vrOf(tag);
     }
 
     private static int lastTag(Attributes a) {

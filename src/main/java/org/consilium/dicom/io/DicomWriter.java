@@ -36,11 +36,27 @@ public final class DicomWriter {
         }
     }
 
+    /** Writes a file as read, preamble included, in its own transfer syntax. */
+    public void writeFile(Path file, DicomFile dicomFile) throws IOException, DicomException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            writeFile(out, dicomFile);
+        }
+    }
+
+    public void writeFile(OutputStream out, DicomFile f) throws IOException, DicomException {
+        writeFile(out, f.preamble(), f.fileMetaInformation(), f.dataset(), f.transferSyntaxUid());
+    }
+
     public void writeFile(OutputStream out, Attributes fileMeta, Attributes dataset, String transferSyntaxUid)
             throws IOException, DicomException {
+        writeFile(out, null, fileMeta, dataset, transferSyntaxUid);
+    }
+
+    private void writeFile(OutputStream out, byte[] preamble, Attributes fileMeta, Attributes dataset,
+            String transferSyntaxUid) throws IOException, DicomException {
         Attributes meta = fileMeta == null ? createFileMetaInformation(dataset, transferSyntaxUid)
                 : withTransferSyntax(fileMeta, transferSyntaxUid);
-        out.write(new byte[128]);
+        out.write(preamble != null && preamble.length == 128 ? preamble : new byte[128]);
         out.write(new byte[] {'D', 'I', 'C', 'M'});
         DicomOutput metaOut = new DicomOutput(out);
         DatasetEncoder metaEncoder = new DatasetEncoder(metaOut, true);
