@@ -1,0 +1,254 @@
+package org.consilium.dicom.json;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+
+import org.consilium.dicom.DicomException;
+import org.consilium.dicom.data.Attributes;
+import org.consilium.dicom.data.BinaryValues;
+import org.consilium.dicom.data.BulkData;
+import org.consilium.dicom.data.Fragments;
+import org.consilium.dicom.data.Sequence;
+import org.consilium.dicom.dict.Tag;
+import org.consilium.dicom.dict.VR;
+
+/**
+ * Writes {@link Attributes} as the DICOM JSON Model (PS3.18 F.2), streaming: each element goes to the
+ * {@link Writer} as it is visited, so a QIDO response of many data sets never sits whole in memory.
+ *
+ * <ul>
+ *   <li>PN values are objects with Alphabetic, Ideographic and Phonetic members (F.2.2), empty groups left out.
+ *   <li>IS, DS and the binary numbers (FL, FD, SL, SS, SV, UL, US, UV) are JSON numbers. DS and IS keep their
+ *       digits, made into JSON number syntax ({@code +.5} becomes {@code 0.5}); NaN and infinities of FL/FD,
+ *       which JSON cannot hold, are the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}.
+ *   <li>AT values are strings of 8 hex digits.
+ *   <li>OB, OD, OF, OL, OV, OW and UN are InlineBinary (base64 of little-endian bytes), or a BulkDataURI when a
+ *       {@link BulkDataUris} callback gives one (F.2.6) for values larger than the inline limit, for values
+ *       the reader left in the file ({@link BulkData}) and for encapsulated Pixel Data.
+ *   <li>An empty element has no "Value" (F.2.5); an empty value among several is {@code null}.
+ *   <li>Group length elements (gggg,0000) are left out: they describe an encoding JSON does not have.
+ * </ul>
+ *
+ * <pre>{@code
+ * DicomJsonWriter json = new DicomJsonWriter(out)
+ *     .withBulkDataUris(e -> e.tag() == Tag.PixelData ? instanceUrl + "/frames/1" : null);
+ * json.beginArray();
+ * for (Attributes match : matches) json.write(match);
+ * json.endArray();
+ * json.flush();
+ * }</pre>
+ */
+public final class DicomJsonWriter {
+
+    /** Default largest binary value written inline when a bulk data callback is set. */
+    public static final int DEFAULT_INLINE_LIMIT = 1024;
+
+    private final JsonWriter json;
+    private BulkDataUris bulkDataUris;
+    private long inlineLimit = DEFAULT_INLINE_LIMIT;
+    private int[] path = new int[16];
+    private int pathLength;
+
+    public DicomJsonWriter(Writer out) {
+        this.json = new JsonWriter(out);
+    }
+
+    /** Writes UTF-8 (RFC 8259 8.1) to a buffered view of the stream; call {@link #flush()} at the end. */
+    public DicomJsonWriter(OutputStream out) {
+        this(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 14));
+    }
+
+    /** Links binary values to URIs from {@code uris}; values no larger than {@code inlineLimit} stay inline. */
+    public DicomJsonWriter withBulkDataUris(BulkDataUris uris, long inlineLimit) {
+        this.bulkDataUris = uris;
+        this.inlineLimit = inlineLimit;
+        return this;
+    }
+
+    public DicomJsonWriter withBulkDataUris(BulkDataUris uris) {
+        return withBulkDataUris(uris, DEFAULT_INLINE_LIMIT);
+    }
+
+    /** The whole data set as a JSON string, binary values inline. */
+    public static String toJson(Attributes dataset) throws DicomException {
+        StringWriter out = new StringWriter();
+        DicomJsonWriter writer = new DicomJsonWriter(out);
+        writer.write(dataset);
+        writer.flush();
+        return out.toString();
+    }
+
+    /** Starts a JSON array of data sets, as QIDO-RS and WADO-RS metadata respond. */
+    public DicomJsonWriter beginArray() {
+        json.beginArray();
+        return this;
+    }
+
+    public DicomJsonWriter endArray() {
+        json.endArray();
+        return this;
+    }
+
+    /** Writes one data set as a JSON object (an array element after {@link #beginArray()}). */
+    public DicomJsonWriter write(Attributes dataset) throws DicomException {
+        try {
+            writeObject(dataset);
+        } catch (UncheckedIOException e) {
+            throw new DicomException("cannot write DICOM JSON: " + e.getCause().getMessage(), DicomException.NO_TAG,
+                DicomException.NO_OFFSET, e.getCause());
+        }
+        return this;
+    }
+
+    public void flush() {
+        json.flush();
+    }
+
+    private void writeObject(Attributes attrs) throws DicomException {
+        json.beginObject();
+        for (int i = 0; i < attrs.size(); i++) {
+            int tag = attrs.tagAt(i);
+            if (Tag.isGroupLength(tag)) {
+                continue;
+            }
+            json.name(String.format("%08X", tag));
+            json.beginObject();
+            VR vr = attrs.vrAt(i);
+            json.name("vr").value(vr.name());
+            push(tag);
+            writeValue(attrs, i, vr);
+            pathLength--;
+            json.endObject();
+        }
+        json.endObject();
+    }
+
+    private void writeValue(Attributes attrs, int i, VR vr) throws DicomException {
+        Object value = attrs.valueAt(i);
+        if (value instanceof Sequence items) {
+            writeItems(items);
+        } else if (isInlineBinaryVr(vr) || value instanceof BulkData || value instanceof Fragments) {
+            writeBinary(vr, value, attrs.tagAt(i));
+        } else {
+            writeValues(vr, attrs.stringsAt(i));
+        }
+    }
+
+    private void writeItems(Sequence items) throws DicomException {
+        if (items.isEmpty()) {
+            return;
+        }
+        json.name("Value").beginArray();
+        for (int k = 0; k < items.size(); k++) {
+            push(k);
+            writeObject(items.get(k));
+            pathLength--;
+        }
+        json.endArray();
+    }
+
+    private void writeValues(VR vr, String[] values) {
+        if (values.length == 0) {
+            return;
+        }
+        json.name("Value").beginArray();
+        for (String v : values) {
+            if (v.isEmpty()) {
+                json.nullValue();
+                continue;
+            }
+            switch (vr) {
+                case PN -> writePersonName(v);
+                case IS, DS, SL, SS, SV, UL, US, UV -> writeNumber(v);
+                case FL, FD -> writeFloat(v);
+                default -> json.value(v);
+            }
+        }
+        json.endArray();
+    }
+
+    private void writePersonName(String value) {
+        String[] groups = value.split("=", -1);
+        json.beginObject();
+        String[] names = {"Alphabetic", "Ideographic", "Phonetic"};
+        for (int g = 0; g < Math.min(3, groups.length); g++) {
+            if (!groups[g].isEmpty()) {
+                json.name(names[g]).value(groups[g]);
+            }
+        }
+        json.endObject();
+    }
+
+    private void writeNumber(String v) {
+        String number = JsonNumbers.normalize(v);
+        if (number == null) {
+            json.value(v); // not a number at all: keep the text rather than lose it
+        } else {
+            json.rawNumber(number);
+        }
+    }
+
+    private void writeFloat(String v) {
+        switch (v) {
+            case "NaN", "Infinity", "-Infinity" -> json.value(v);
+            default -> writeNumber(v);
+        }
+    }
+
+    private void writeBinary(VR vr, Object value, int tag) throws DicomException {
+        long length = value instanceof byte[] b ? b.length : value instanceof BulkData bd ? bd.length() : -1;
+        if (length == 0) {
+            return;
+        }
+        boolean offer = bulkDataUris != null && (length < 0 || length > inlineLimit || value instanceof BulkData);
+        String uri = offer ? bulkDataUris.uriFor(new BulkDataElement(Arrays.copyOf(path, pathLength), vr, value)) : null;
+        if (uri != null) {
+            json.name("BulkDataURI").value(uri);
+            return;
+        }
+        if (value instanceof Fragments) {
+            throw new DicomException("encapsulated pixel data needs a BulkDataURI in DICOM JSON", tag,
+                DicomException.NO_OFFSET);
+        }
+        json.name("InlineBinary").value(Base64.getEncoder().encodeToString(inlineBytes(vr, value, tag)));
+    }
+
+    private static byte[] inlineBytes(VR vr, Object value, int tag) throws DicomException {
+        if (value instanceof byte[] b) {
+            return b;
+        }
+        BulkData bulk = (BulkData) value;
+        try {
+            byte[] b = bulk.readBytes();
+            if (bulk.bigEndian() && vr.unitSize() > 1) {
+                BinaryValues.swap(vr, b, 0, b.length);
+            }
+            return b;
+        } catch (IOException e) {
+            throw new DicomException("cannot read bulk data: " + e.getMessage(), tag, bulk.offset(), e);
+        }
+    }
+
+    /** PS3.18 F.2.7: these VRs carry InlineBinary or a BulkDataURI, never "Value". */
+    static boolean isInlineBinaryVr(VR vr) {
+        return switch (vr) {
+            case OB, OD, OF, OL, OV, OW, UN -> true;
+            default -> false;
+        };
+    }
+
+    private void push(int component) {
+        if (pathLength == path.length) {
+            path = Arrays.copyOf(path, pathLength * 2);
+        }
+        path[pathLength++] = component;
+    }
+}
