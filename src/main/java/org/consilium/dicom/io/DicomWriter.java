@@ -56,6 +56,16 @@ public final class DicomWriter {
             String transferSyntaxUid) throws IOException, DicomException {
         Attributes meta = fileMeta == null ? createFileMetaInformation(dataset, transferSyntaxUid)
                 : withTransferSyntax(fileMeta, transferSyntaxUid);
+        writeFileMetaInformation(out, preamble, meta);
+        writeDataset(out, dataset, transferSyntaxUid);
+    }
+
+    /**
+     * Writes preamble, "DICM" and the File Meta Information as given (group length recomputed), for callers
+     * that append an already encoded data set, such as a C-STORE SCP streaming from the network.
+     */
+    public void writeFileMetaInformation(OutputStream out, byte[] preamble, Attributes meta)
+            throws IOException, DicomException {
         out.write(preamble != null && preamble.length == 128 ? preamble : new byte[128]);
         out.write(new byte[] {'D', 'I', 'C', 'M'});
         DicomOutput metaOut = new DicomOutput(out);
@@ -65,7 +75,6 @@ public final class DicomWriter {
         meta.setInt(Tag.FileMetaInformationGroupLength, VR.UL, (int) groupLength);
         metaEncoder.write(meta);
         metaOut.flushBuffer();
-        writeDataset(out, dataset, transferSyntaxUid);
     }
 
     /** Writes a data set without preamble or File Meta, for DIMSE or to follow a File Meta written elsewhere. */
