@@ -1,6 +1,5 @@
 package org.consilium.dicom.rt;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -46,12 +45,25 @@ public record Contour(String geometricType, double[] points, List<SopRef> images
     @Override
     public boolean equals(Object other) {
         return other instanceof Contour c && geometricType.equals(c.geometricType)
-            && Arrays.equals(points, c.points) && images.equals(c.images);
+            && samePoints(points, c.points) && images.equals(c.images);
+    }
+
+    /** Numeric equality, so that a written "0" equals a read "-0.0". */
+    private static boolean samePoints(double[] a, double[] b) {
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return geometricType.hashCode() * 31 + Arrays.hashCode(points);
+        return geometricType.hashCode() * 31 + points.length;
     }
 
     @Override

@@ -10,6 +10,8 @@ import org.consilium.dicom.data.Attributes;
 import org.consilium.dicom.data.BulkData;
 import org.consilium.dicom.dict.Tag;
 import org.consilium.dicom.dict.UID;
+import org.consilium.dicom.dict.VR;
+import org.consilium.dicom.io.DicomFile;
 
 /**
  * Reads the dose grid of an RT Dose data set (PS3.3 C.8.8.3): Image Plane geometry, the Grid Frame Offset
@@ -53,7 +55,39 @@ public final class RtDoseReader {
         }
     }
 
+    /**
+     * As {@link #read(Attributes)}, knowing the transfer syntax: in Explicit VR Big Endian, 32-bit doses in OW
+     * come out of the 16-bit OW byte swap with their two halves exchanged, which this undoes.
+     */
+    public static DoseGrid read(DicomFile file) throws DicomException {
+        Attributes ds = file.dataset();
+        if (UID.ExplicitVRBigEndian.equals(file.transferSyntaxUid()) && ds.vrOf(Tag.PixelData) == VR.OW
+                && ds.getInt(Tag.BitsAllocated, 0) == 32 && ds.getValue(Tag.PixelData) instanceof byte[] b) {
+            Attributes copy = new Attributes(ds.size());
+            for (int i = 0; i < ds.size(); i++) {
+                copy.setValue(ds.tagAt(i), ds.vrAt(i), ds.valueAt(i));
+            }
+            copy.setBytes(Tag.PixelData, VR.OW, swapHalves(b));
+            ds = copy;
+        }
+        return read(ds);
+    }
+
+    private static byte[] swapHalves(byte[] b) {
+        byte[] out = new byte[b.length];
+        for (int i = 0; i + 3 < b.length; i += 4) {
+            out[i] = b[i + 2];
+            out[i + 1] = b[i + 3];
+            out[i + 2] = b[i];
+            out[i + 3] = b[i + 1];
+        }
+        return out;
+    }
+
     private static DoseGrid readChecked(Attributes ds) throws DicomException {
+        if (ds.getFragments(Tag.PixelData) != null) {
+            throw malformed("RT Dose Pixel Data must be native, not encapsulated", Tag.PixelData);
+        }
         GridGeometry g = geometry(ds);
         int bits = ds.getInt(Tag.BitsAllocated, 0);
         boolean signed = ds.getInt(Tag.PixelRepresentation, 0) == 1;

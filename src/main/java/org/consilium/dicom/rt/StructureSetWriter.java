@@ -93,7 +93,8 @@ public final class StructureSetWriter {
         Attributes frame = ds.newSequence(Tag.ReferencedFrameOfReferenceSequence).addItem();
         frame.setString(Tag.FrameOfReferenceUID, VR.UI, set.frameOfReferenceUid());
         ReferencedSeries series = set.referencedSeries();
-        if (series != null) {
+        // PS3.3 C.8.8.5: the RT Referenced Series needs its Contour Image Sequence (Type 1); without images, name none
+        if (series != null && !series.images().isEmpty()) {
             Attributes study = frame.newSequence(Tag.RTReferencedStudySequence).addItem();
             // PS3.3 C.8.8.5.3: the study is referenced with the (retired) Detached Study Management SOP Class
             study.setString(Tag.ReferencedSOPClassUID, VR.UI, UID.DetachedStudyManagement);
