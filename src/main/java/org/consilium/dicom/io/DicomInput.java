@@ -114,6 +114,7 @@ final class DicomInput {
             throw new TruncatedDicomException("value length " + length + " exceeds the " + remaining()
                     + " bytes left", tag, position());
         }
+        long start = position();
         int n = (int) length;
         byte[] out = new byte[Math.min(n, CHUNK)];
         int filled = 0;
@@ -124,7 +125,8 @@ final class DicomInput {
             int chunk = Math.min(out.length - filled, Math.max(len - pos, 0));
             if (chunk == 0) {
                 if (!ensure(1)) {
-                    throw new TruncatedDicomException("stream ends inside a value of " + length + " bytes", tag, position());
+                    throw new TruncatedDicomException("stream ends " + (filled) + " bytes into a value of " + length
+                            + " bytes", tag, start);
                 }
                 continue;
             }
