@@ -130,9 +130,15 @@ public final class DicomJsonReader {
             return s; // lenient: some writers give PN as a plain string
         }
         Map<?, ?> groups = asObject(v, tag);
-        String[] parts = {text(groups.get("Alphabetic")), text(groups.get("Ideographic")),
-            text(groups.get("Phonetic"))};
-        int last = parts[2].isEmpty() ? parts[1].isEmpty() ? 0 : 1 : 2;
+        String[] names = {"Alphabetic", "Ideographic", "Phonetic"};
+        String[] parts = new String[3];
+        int last = 0;
+        for (int g = 0; g < 3; g++) {
+            parts[g] = text(groups.get(names[g]));
+            if (groups.containsKey(names[g])) {
+                last = g; // a present but empty last group keeps its '=' ("Wang^XiaoDong=王^小東=")
+            }
+        }
         StringBuilder b = new StringBuilder(parts[0]);
         for (int g = 1; g <= last; g++) {
             b.append('=').append(parts[g]);
@@ -146,8 +152,12 @@ public final class DicomJsonReader {
 
     private static byte[] binaryNumbers(int tag, VR vr, List<?> values) throws DicomException {
         int size = vr == VR.AT ? 4 : vr.unitSize();
-        ByteBuffer b = ByteBuffer.allocate(values.size() * size).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate((int) values.stream().filter(java.util.Objects::nonNull).count() * size)
+            .order(ByteOrder.LITTLE_ENDIAN);
         for (Object v : values) {
+            if (v == null) {
+                continue; // a binary number cannot be empty: skip the null (pydicom writes one in test1.json)
+            }
             String s = v instanceof JsonParser.Number n ? n.text() : v instanceof String str ? str : null;
             if (s == null) {
                 throw malformed("value of " + vr + " is not a number: " + v, tag);

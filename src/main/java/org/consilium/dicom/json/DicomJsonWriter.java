@@ -25,7 +25,8 @@ import org.consilium.dicom.dict.VR;
  * {@link Writer} as it is visited, so a QIDO response of many data sets never sits whole in memory.
  *
  * <ul>
- *   <li>PN values are objects with Alphabetic, Ideographic and Phonetic members (F.2.2), empty groups left out.
+ *   <li>PN values are objects with Alphabetic, Ideographic and Phonetic members (F.2.2); empty groups are left
+ *       out, except a trailing empty group, written as "" so that {@code A=B=} survives.
  *   <li>IS, DS and the binary numbers (FL, FD, SL, SS, SV, UL, US, UV) are JSON numbers. DS and IS keep their
  *       digits, made into JSON number syntax ({@code +.5} becomes {@code 0.5}); NaN and infinities of FL/FD,
  *       which JSON cannot hold, are the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}.
@@ -179,8 +180,9 @@ public final class DicomJsonWriter {
         String[] groups = value.split("=", -1);
         json.beginObject();
         String[] names = {"Alphabetic", "Ideographic", "Phonetic"};
-        for (int g = 0; g < Math.min(3, groups.length); g++) {
-            if (!groups[g].isEmpty()) {
+        int count = Math.min(3, groups.length);
+        for (int g = 0; g < count; g++) {
+            if (!groups[g].isEmpty() || g == count - 1) { // an empty last group keeps a trailing '='
                 json.name(names[g]).value(groups[g]);
             }
         }
