@@ -1,0 +1,33 @@
+package org.consilium.archive;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.consilium.dicom.json.BulkDataUris;
+
+/**
+ * The URLs of DICOMweb resources as they appear inside responses (RetrieveURL, BulkDataURI). They are
+ * path-absolute ({@code /dicomweb/...}) so that stored metadata stays valid whatever host name the
+ * client used; clients resolve them against the URL they called.
+ */
+@ApplicationScoped
+public class DicomWebLinks {
+
+    public static final String ROOT = "/dicomweb";
+
+    public String study(String studyUid) {
+        return ROOT + "/studies/" + studyUid;
+    }
+
+    public String series(String studyUid, String seriesUid) {
+        return study(studyUid) + "/series/" + seriesUid;
+    }
+
+    public String instance(String studyUid, String seriesUid, String sopInstanceUid) {
+        return series(studyUid, seriesUid) + "/instances/" + sopInstanceUid;
+    }
+
+    /** Top-level large values of an instance get a bulk data URL; nested ones are written inline. */
+    public BulkDataUris bulkDataUris(String studyUid, String seriesUid, String sopInstanceUid) {
+        String base = instance(studyUid, seriesUid, sopInstanceUid) + "/bulk/";
+        return element -> element.topLevel() ? base + String.format("%08X", element.tag()) : null;
+    }
+}
