@@ -16,6 +16,9 @@ import java.util.List;
 @ApplicationScoped
 public class InstanceLocator {
 
+    private static final String COLUMNS = "s.study_uid, se.series_uid, i.sop_instance_uid, i.sop_class_uid,"
+            + " i.transfer_syntax, i.blob_key, i.size, i.pixel_data_offset, i.pixel_data_length, i.number_of_frames,"
+            + " i.rows, i.columns";
     private static final String FROM = " from instance_record i join series_record se on i.series_fk = se.id"
             + " join study_record s on se.study_fk = s.id where s.study_uid = ?";
     private static final String ORDER = " order by se.series_number nulls last, se.series_uid,"
@@ -26,22 +29,43 @@ public class InstanceLocator {
 
     /** Instances of the study, narrowed by series and instance UID when those are not null. */
     public List<StoredInstance> find(String studyUid, String seriesUid, String sopInstanceUid) {
-        String sql = "select s.study_uid, se.series_uid, i.sop_instance_uid, i.sop_class_uid, i.transfer_syntax,"
-                + " i.blob_key, i.size, i.pixel_data_offset, i.pixel_data_length, i.number_of_frames, i.rows,"
-                + " i.columns" + FROM + filters(seriesUid, sopInstanceUid) + ORDER;
-        List<StoredInstance> out = new ArrayList<>();
+        String sql = "select " + COLUMNS + FROM + filters(seriesUid, sopInstanceUid) + ORDER;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, studyUid, seriesUid,
                 sopInstanceUid); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new StoredInstance(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getLong(7), (Long) rs.getObject(8),
-                        (Long) rs.getObject(9), (Integer) rs.getObject(10), (Integer) rs.getObject(11),
-                        (Integer) rs.getObject(12)));
+            return read(rs);
+        } catch (SQLException e) {
+            throw new IllegalStateException("instance lookup failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<StoredInstance> read(ResultSet rs) throws SQLException {
+        List<StoredInstance> out = new ArrayList<>();
+        while (rs.next()) {
+            out.add(new StoredInstance(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getString(6), rs.getLong(7), (Long) rs.getObject(8),
+                    (Long) rs.getObject(9), (Integer) rs.getObject(10), (Integer) rs.getObject(11),
+                    (Integer) rs.getObject(12)));
+        }
+        return out;
+    }
+
+    /** Instances matching an image-level query, already scoped to what its hospital may see. */
+    public List<StoredInstance> find(StudyQuery query) {
+        if (query.level() != QueryLevel.IMAGE) {
+            throw new IllegalArgumentException("retrieve needs an image-level query");
+        }
+        String sql = "select " + COLUMNS + query.fromWhere() + ORDER;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            for (Object p : query.params()) {
+                ps.setObject(i++, p);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return read(rs);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("instance lookup failed: " + e.getMessage(), e);
         }
-        return out;
     }
 
     /**
