@@ -55,7 +55,8 @@ public final class LocalStack {
 
         String base = "http://localhost:" + httpPort;
         awaitReady(server, base, dataDir);
-        banner(base, stack, Duration.between(started, Instant.now()));
+        int samples = new SampleLoader(base, stack.keycloak().issuer()).load(Path.of("dicom-samples"), "cx.rt");
+        banner(base, stack, Duration.between(started, Instant.now()), samples);
         server.waitFor();
         say("The server exited with " + server.exitValue() + "; see " + dataDir.resolve("logs/server.log"));
         System.exit(1);
@@ -98,7 +99,7 @@ public final class LocalStack {
         throw new IOException("the server was not ready within " + READY_TIMEOUT);
     }
 
-    private static void banner(String base, Stack stack, Duration took) {
+    private static void banner(String base, Stack stack, Duration took, int samples) {
         say("");
         say("Consilium is ready (" + took.toSeconds() + " s)");
         say("  API            " + base + "/api   (Swagger UI: " + base + "/q/swagger-ui)");
@@ -107,7 +108,10 @@ public final class LocalStack {
                 + LocalKeycloak.ADMIN_PASSWORD + ")");
         say("  PostgreSQL     " + stack.postgres().jdbcUrl() + "   (" + LocalPostgres.USER + " / "
                 + LocalPostgres.PASSWORD + ")");
-        say("  Samples        dicom-samples/ (generated studies; bin/generate-samples rewrites them)");
+        say("  DICOMweb       " + base + "/dicomweb   (QIDO, WADO, STOW; bearer token)");
+        say("  DICOM (DIMSE)  AE CONSILIUM on port " + env("CONSILIUM_DIMSE_PORT", "11112")
+                + "   (registered callers: CHANGXING_PACS, FUMIN_PACS, PROV_PACS)");
+        say("  Samples        " + samples + " instances from dicom-samples/ stored for 长兴县人民医院 (log in as cx.*)");
         say("");
         say("Demo logins (password for all: " + Tokens.DEMO_PASSWORD + "):");
         for (String[] l : DEMO_LOGINS) {
