@@ -77,7 +77,8 @@ public final class Dimse {
             cmd.setString(Tag.AffectedSOPInstanceUID, VR.UI, instance);
         }
         if (status.errorComment() != null && !status.errorComment().isEmpty()) {
-            String c = status.errorComment();
+            // command sets have no Specific Character Set: LO in the default repertoire, no backslash
+            String c = status.errorComment().replaceAll("[^\\x20-\\x5B\\x5D-\\x7E]", "?");
             cmd.setString(Tag.ErrorComment, VR.LO, c.length() > 64 ? c.substring(0, 64) : c);
         }
         return cmd;

@@ -45,27 +45,22 @@ public final class StoreScu implements Closeable {
     }
 
     /**
-     * Adds contexts for the files: per SOP class, one for each encapsulated syntax used and one for the
-     * uncompressed syntaxes (the file's own first, then Explicit and Implicit VR Little Endian).
+     * Adds contexts for the files: per SOP class, one context for each transfer syntax used, so that a
+     * peer supporting it takes each file as it is, and for uncompressed files one more with Explicit and
+     * Implicit VR Little Endian to fall back on.
      */
     public static ConnectOptions propose(ConnectOptions base, List<Part10File> files) {
-        Map<String, Set<String>> uncompressed = new LinkedHashMap<>();
-        Map<String, Set<String>> encapsulated = new LinkedHashMap<>();
+        Map<String, Set<String>> syntaxes = new LinkedHashMap<>();
         for (Part10File f : files) {
-            boolean enc = TransferSyntax.of(f.transferSyntaxUid()).encapsulated();
-            (enc ? encapsulated : uncompressed).computeIfAbsent(f.sopClassUid(), k -> new LinkedHashSet<>())
-                    .add(f.transferSyntaxUid());
+            syntaxes.computeIfAbsent(f.sopClassUid(), k -> new LinkedHashSet<>()).add(f.transferSyntaxUid());
         }
         ConnectOptions o = base.proposeVerification();
-        for (Map.Entry<String, Set<String>> e : uncompressed.entrySet()) {
-            Set<String> ts = new LinkedHashSet<>(e.getValue());
-            ts.add(UID.ExplicitVRLittleEndian);
-            ts.add(UID.ImplicitVRLittleEndian);
-            o = o.propose(e.getKey(), ts.toArray(String[]::new));
-        }
-        for (Map.Entry<String, Set<String>> e : encapsulated.entrySet()) {
+        for (Map.Entry<String, Set<String>> e : syntaxes.entrySet()) {
             for (String ts : e.getValue()) {
                 o = o.propose(e.getKey(), ts);
+            }
+            if (e.getValue().stream().anyMatch(ts -> !TransferSyntax.of(ts).encapsulated())) {
+                o = o.propose(e.getKey(), UID.ExplicitVRLittleEndian, UID.ImplicitVRLittleEndian);
             }
         }
         return o;

@@ -71,7 +71,10 @@ final class Dcmtk {
 
     /** Starts {@code storescp} on a free port writing into {@code dir}; returns the process once it listens. */
     static Process storescp(Path dir, String aeTitle, int port, String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("-aet", aeTitle, "-od", dir.toString(), "+xa"));
+        List<String> args = new ArrayList<>(List.of("-aet", aeTitle, "-od", dir.toString()));
+        if (java.util.Arrays.stream(extra).noneMatch(a -> a.startsWith("+x"))) {
+            args.add("+xa"); // accept all transfer syntaxes, JPEG included
+        }
         args.addAll(List.of(extra));
         args.add(Integer.toString(port));
         Process p = start("storescp", args.toArray(String[]::new));
