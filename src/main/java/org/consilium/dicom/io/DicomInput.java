@@ -17,7 +17,7 @@ import org.consilium.dicom.TruncatedDicomException;
 final class DicomInput {
 
     static final int CHUNK = 1 << 20;
-    private static final int BUFFER = 1 << 16;
+    private static final int BUFFER = 1 << 13;
 
     private InputStream in;
     private byte[] buf = new byte[BUFFER];
@@ -117,22 +117,20 @@ final class DicomInput {
         long start = position();
         int n = (int) length;
         byte[] out = new byte[Math.min(n, CHUNK)];
-        int filled = 0;
-        while (filled < n) {
+        int filled = Math.min(out.length, len - pos);
+        System.arraycopy(buf, pos, out, 0, filled);
+        pos += filled;
+        while (filled < n) { // the buffer is drained: read straight into the value
             if (filled == out.length) {
                 out = Arrays.copyOf(out, (int) Math.min(n, (long) out.length * 2));
             }
-            int chunk = Math.min(out.length - filled, Math.max(len - pos, 0));
-            if (chunk == 0) {
-                if (!ensure(1)) {
-                    throw new TruncatedDicomException("stream ends " + (filled) + " bytes into a value of " + length
-                            + " bytes", tag, start);
-                }
-                continue;
+            int r = in.read(out, filled, out.length - filled);
+            if (r < 0) {
+                throw new TruncatedDicomException("stream ends " + filled + " bytes into a value of " + length
+                        + " bytes", tag, start);
             }
-            System.arraycopy(buf, pos, out, filled, chunk);
-            pos += chunk;
-            filled += chunk;
+            filled += r;
+            bufStart += r;
         }
         return out;
     }

@@ -64,8 +64,9 @@ public final class DicomWriter {
      * Writes preamble, "DICM" and the File Meta Information as given (group length recomputed), for callers
      * that append an already encoded data set, such as a C-STORE SCP streaming from the network.
      */
-    public void writeFileMetaInformation(OutputStream out, byte[] preamble, Attributes meta)
+    public void writeFileMetaInformation(OutputStream out, byte[] preamble, Attributes fileMeta)
             throws IOException, DicomException {
+        Attributes meta = copy(fileMeta); // the caller's File Meta stays as it was
         out.write(preamble != null && preamble.length == 128 ? preamble : new byte[128]);
         out.write(new byte[] {'D', 'I', 'C', 'M'});
         DicomOutput metaOut = new DicomOutput(out);
@@ -110,11 +111,16 @@ public final class DicomWriter {
         return meta;
     }
 
-    private static Attributes withTransferSyntax(Attributes fileMeta, String transferSyntaxUid) {
+    private static Attributes copy(Attributes fileMeta) {
         Attributes meta = new Attributes(fileMeta.size() + 2);
         for (int i = 0; i < fileMeta.size(); i++) {
             meta.setValue(fileMeta.tagAt(i), fileMeta.vrAt(i), fileMeta.valueAt(i));
         }
+        return meta;
+    }
+
+    private static Attributes withTransferSyntax(Attributes fileMeta, String transferSyntaxUid) {
+        Attributes meta = copy(fileMeta);
         if (!transferSyntaxUid.equals(meta.getString(Tag.TransferSyntaxUID))) {
             meta.setString(Tag.TransferSyntaxUID, VR.UI, transferSyntaxUid);
         }

@@ -65,12 +65,13 @@ class SpecificCharacterSetTest {
 
     @Test
     void multiByteG0BytesThatLookLikeDelimitersDoNotResetTheState() {
-        // JIS X 0208 "＼" is 21 40 and "＾" is 21 30: no 5C/5E here, but ";3" style pairs contain '=' (3D) etc.
+        // In JIS X 0208, 宗 is 3D 21, 棔 is 5C 21, 沺 is 5E 21 and 移 is 30 5C: '=', '\\', '^' as bytes
         SpecificCharacterSet jis = SpecificCharacterSet.of("", "ISO 2022 IR 87");
-        String s = "＝＾＼";
+        String s = "A^宗棔=沺移";
         byte[] encoded = jis.encode(s, true);
+        assertArrayEquals(bytes("A^\u001b$B=!\\!\u001b(B=\u001b$B^!0\\\u001b(B"), encoded);
         assertEquals(s, jis.decode(encoded, 0, encoded.length, true));
-        assertTrue(encoded.length > 6);
+        assertEquals(s, org.consilium.dicom.data.PersonName.parse(s).toString());
     }
 
     private static byte[] bytes(String ascii, int... more) {
