@@ -94,7 +94,7 @@ final class AssociationAcceptor {
             if (as != null && as.info() != null) {
                 as.abort(AAbort.byProvider(AAbort.REASON_NOT_SPECIFIED));
             }
-        } catch (AssociationAbortedException | EOFException | SocketException e) {
+        } catch (AssociationAbortedException | EOFException | SocketException | javax.net.ssl.SSLException e) {
             LOG.log(System.Logger.Level.DEBUG, "association from {0} ended: {1}", socket.getRemoteSocketAddress(), e.toString());
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "association from " + socket.getRemoteSocketAddress() + " failed", e);
