@@ -1,11 +1,17 @@
 package org.consilium.dicom;
 
-/** The transfer syntax is unknown or needs a codec this toolkit does not have for the request. */
+import org.consilium.dicom.dict.Tag;
+
+/** The transfer syntax is unknown, or would need a pixel codec this toolkit does not have. */
 public class UnsupportedTransferSyntaxException extends DicomException {
     private final String transferSyntaxUid;
 
     public UnsupportedTransferSyntaxException(String transferSyntaxUid, long offset) {
-        super("Unsupported transfer syntax " + transferSyntaxUid, NO_TAG, offset);
+        this(transferSyntaxUid, offset, "not a registered transfer syntax");
+    }
+
+    public UnsupportedTransferSyntaxException(String transferSyntaxUid, long offset, String reason) {
+        super("Unsupported transfer syntax " + transferSyntaxUid + ": " + reason, Tag.TransferSyntaxUID, offset);
         this.transferSyntaxUid = transferSyntaxUid;
     }
 

@@ -25,10 +25,7 @@ import org.consilium.dicom.dict.VR;
  */
 public final class Attributes implements Iterable<DataElement> {
 
-    private int[] tags;
-    private VR[] vrs;
-    private Object[] values;
-    private int size;
+    private final ElementList elements;
     private Attributes parent;
     private SpecificCharacterSet charset; // own (0008,0005), parsed on first use
     private boolean undefinedItemLength = true;
@@ -38,33 +35,30 @@ public final class Attributes implements Iterable<DataElement> {
     }
 
     public Attributes(int initialCapacity) {
-        int n = Math.max(initialCapacity, 4);
-        tags = new int[n];
-        vrs = new VR[n];
-        values = new Object[n];
+        elements = new ElementList(initialCapacity);
     }
 
     // ---- structure ----
 
     public int size() {
-        return size;
+        return elements.size;
     }
 
     public boolean isEmpty() {
-        return size == 0;
+        return elements.size == 0;
     }
 
     public int tagAt(int index) {
-        return tags[index];
+        return elements.tags[index];
     }
 
     public VR vrAt(int index) {
-        return vrs[index];
+        return elements.vrs[index];
     }
 
     /** The stored value: {@code byte[]}, {@code String[]}, {@link Sequence}, {@link Fragments} or {@link BulkData}. */
     public Object valueAt(int index) {
-        return values[index];
+        return elements.values[index];
     }
 
     public boolean contains(int tag) {
@@ -74,23 +68,18 @@ public final class Attributes implements Iterable<DataElement> {
     /** The VR of the element, or null when absent. */
     public VR vrOf(int tag) {
         int i = indexOf(tag);
-        return i < 0 ? null : vrs[i];
+        return i < 0 ? null : elements.vrs[i];
     }
 
     public Object getValue(int tag) {
         int i = indexOf(tag);
-        return i < 0 ? null : values[i];
+        return i < 0 ? null : elements.values[i];
     }
 
     public boolean remove(int tag) {
-        int i = indexOf(tag);
-        if (i < 0) {
+        if (!elements.remove(tag)) {
             return false;
         }
-        System.arraycopy(tags, i + 1, tags, i, size - i - 1);
-        System.arraycopy(vrs, i + 1, vrs, i, size - i - 1);
-        System.arraycopy(values, i + 1, values, i, size - i - 1);
-        values[--size] = null;
         if (tag == Tag.SpecificCharacterSet) {
             charset = null;
         }
@@ -135,16 +124,16 @@ public final class Attributes implements Iterable<DataElement> {
 
             @Override
             public boolean hasNext() {
-                return next < size;
+                return next < elements.size;
             }
 
             @Override
             public DataElement next() {
-                if (next >= size) {
+                if (next >= elements.size) {
                     throw new NoSuchElementException();
                 }
                 int i = next++;
-                return new DataElement(tags[i], vrs[i], values[i]);
+                return new DataElement(elements.tags[i], elements.vrs[i], elements.values[i]);
             }
         };
     }
@@ -157,13 +146,7 @@ public final class Attributes implements Iterable<DataElement> {
                 || value instanceof Fragments || value instanceof BulkData)) {
             throw new IllegalArgumentException("unsupported value type for " + Tag.toString(tag) + ": " + value);
         }
-        int i = indexOf(tag);
-        if (i >= 0) {
-            vrs[i] = vr;
-            values[i] = value;
-        } else {
-            insert(-i - 1, tag, vr, value);
-        }
+        elements.put(tag, vr, value);
         if (tag == Tag.SpecificCharacterSet) {
             charset = null;
         }
@@ -252,8 +235,8 @@ public final class Attributes implements Iterable<DataElement> {
     }
 
     public String[] stringsAt(int i) {
-        VR vr = vrs[i];
-        Object v = values[i];
+        VR vr = elements.vrs[i];
+        Object v = elements.values[i];
         if (v instanceof String[] s) {
             String[] out = new String[s.length];
             for (int k = 0; k < s.length; k++) {
@@ -291,10 +274,10 @@ public final class Attributes implements Iterable<DataElement> {
         if (i < 0) {
             return new int[0];
         }
-        if (values[i] instanceof byte[] b && vrs[i].isBinary()) {
-            int[] out = new int[BinaryValues.count(vrs[i], b)];
+        if (elements.values[i] instanceof byte[] b && elements.vrs[i].isBinary()) {
+            int[] out = new int[BinaryValues.count(elements.vrs[i], b)];
             for (int k = 0; k < out.length; k++) {
-                out[k] = (int) BinaryValues.longAt(vrs[i], b, k);
+                out[k] = (int) BinaryValues.longAt(elements.vrs[i], b, k);
             }
             return out;
         }
@@ -311,10 +294,10 @@ public final class Attributes implements Iterable<DataElement> {
         if (i < 0) {
             return new double[0];
         }
-        if (values[i] instanceof byte[] b && vrs[i].isBinary()) {
-            double[] out = new double[BinaryValues.count(vrs[i], b)];
+        if (elements.values[i] instanceof byte[] b && elements.vrs[i].isBinary()) {
+            double[] out = new double[BinaryValues.count(elements.vrs[i], b)];
             for (int k = 0; k < out.length; k++) {
-                out[k] = BinaryValues.doubleAt(vrs[i], b, k);
+                out[k] = BinaryValues.doubleAt(elements.vrs[i], b, k);
             }
             return out;
         }
@@ -384,13 +367,13 @@ public final class Attributes implements Iterable<DataElement> {
 
     /** Value bytes of element {@code index}, text encoded in the charset in effect, without padding. */
     public byte[] bytesAt(int index) {
-        Object v = values[index];
+        Object v = elements.values[index];
         if (v instanceof byte[] b) {
             return b;
         }
         if (v instanceof String[] s) {
             String joined = String.join("\\", s);
-            VR vr = vrs[index];
+            VR vr = elements.vrs[index];
             return vr.usesSpecificCharacterSet()
                     ? specificCharacterSet().encode(joined, vr == VR.PN)
                     : joined.getBytes(StandardCharsets.ISO_8859_1);
@@ -407,9 +390,9 @@ public final class Attributes implements Iterable<DataElement> {
 
     @Override
     public int hashCode() {
-        int h = size;
-        for (int i = 0; i < Math.min(size, 8); i++) {
-            h = 31 * h + tags[i];
+        int h = elements.size;
+        for (int i = 0; i < Math.min(elements.size, 8); i++) {
+            h = 31 * h + elements.tags[i];
         }
         return h;
     }
@@ -422,7 +405,7 @@ public final class Attributes implements Iterable<DataElement> {
     // ---- internals ----
 
     String decode(int index, byte[] b) {
-        VR vr = vrs[index];
+        VR vr = elements.vrs[index];
         if (vr.usesSpecificCharacterSet() || vr == VR.UN) {
             return specificCharacterSet().decode(b, 0, b.length, vr == VR.PN);
         }
@@ -430,8 +413,8 @@ public final class Attributes implements Iterable<DataElement> {
     }
 
     private String latin1(int index) {
-        return values[index] instanceof byte[] b ? new String(b, StandardCharsets.ISO_8859_1)
-                : String.join("\\", (String[]) values[index]);
+        return elements.values[index] instanceof byte[] b ? new String(b, StandardCharsets.ISO_8859_1)
+                : String.join("\\", (String[]) elements.values[index]);
     }
 
     private double parseNumber(int tag, String s) {
@@ -450,40 +433,7 @@ public final class Attributes implements Iterable<DataElement> {
         }
     }
 
-    /** Binary search with an append fast path; returns -(insertion point) - 1 when absent. */
     private int indexOf(int tag) {
-        if (size == 0 || Integer.compareUnsigned(tag, tags[size - 1]) > 0) {
-            return -size - 1;
-        }
-        int lo = 0;
-        int hi = size - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int c = Integer.compareUnsigned(tags[mid], tag);
-            if (c < 0) {
-                lo = mid + 1;
-            } else if (c > 0) {
-                hi = mid - 1;
-            } else {
-                return mid;
-            }
-        }
-        return -lo - 1;
-    }
-
-    private void insert(int at, int tag, VR vr, Object value) {
-        if (size == tags.length) {
-            int n = size * 2;
-            tags = Arrays.copyOf(tags, n);
-            vrs = Arrays.copyOf(vrs, n);
-            values = Arrays.copyOf(values, n);
-        }
-        System.arraycopy(tags, at, tags, at + 1, size - at);
-        System.arraycopy(vrs, at, vrs, at + 1, size - at);
-        System.arraycopy(values, at, values, at + 1, size - at);
-        tags[at] = tag;
-        vrs[at] = vr;
-        values[at] = value;
-        size++;
+        return elements.indexOf(tag);
     }
 }

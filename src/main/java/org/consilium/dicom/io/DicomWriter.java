@@ -9,7 +9,9 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import org.consilium.dicom.DicomException;
 import org.consilium.dicom.Implementation;
+import org.consilium.dicom.UnsupportedTransferSyntaxException;
 import org.consilium.dicom.data.Attributes;
+import org.consilium.dicom.data.Fragments;
 import org.consilium.dicom.dict.Tag;
 import org.consilium.dicom.dict.VR;
 
@@ -82,6 +84,7 @@ public final class DicomWriter {
     public void writeDataset(OutputStream out, Attributes dataset, String transferSyntaxUid)
             throws IOException, DicomException {
         TransferSyntax ts = TransferSyntax.of(transferSyntaxUid);
+        checkPixelEncoding(dataset, ts);
         OutputStream target = out;
         Deflater deflater = null;
         if (ts.deflated()) {
@@ -97,6 +100,20 @@ public final class DicomWriter {
             deflater.end();
         }
         out.flush();
+    }
+
+    /** We have no pixel codecs: native pixels go out native, fragments go out encapsulated, as read. */
+    private static void checkPixelEncoding(Attributes dataset, TransferSyntax ts) throws DicomException {
+        if (!ts.isKnown()) {
+            throw new UnsupportedTransferSyntaxException(ts.uid(), DicomException.NO_OFFSET);
+        }
+        Object pixels = dataset.getValue(Tag.PixelData);
+        boolean fragments = pixels instanceof Fragments;
+        if (pixels != null && fragments != ts.encapsulated()) {
+            throw new UnsupportedTransferSyntaxException(ts.uid(), DicomException.NO_OFFSET,
+                    fragments ? "Pixel Data is encapsulated; writing it native needs a codec we do not have"
+                            : "Pixel Data is native; encapsulating it needs a codec we do not have");
+        }
     }
 
     /** File Meta Information for a data set (PS3.10 7.1), naming this implementation. */

@@ -3,11 +3,13 @@ package org.consilium.dicom.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import org.consilium.dicom.Implementation;
+import org.consilium.dicom.UnsupportedTransferSyntaxException;
 import org.consilium.dicom.data.Attributes;
 import org.consilium.dicom.data.Fragments;
 import org.consilium.dicom.data.Sequence;
@@ -105,6 +107,17 @@ class DicomWriterTest {
         assertNotNull(f);
         assertEquals(2, f.size());
         assertArrayEquals(new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 0}, (byte[]) f.get(1));
+    }
+
+    @Test
+    void refusesToChangePixelEncodingWithoutACodec() {
+        Attributes ds = sample();
+        UnsupportedTransferSyntaxException e = assertThrows(UnsupportedTransferSyntaxException.class,
+                () -> write(null, ds, UID.JPEGBaseline8Bit));
+        assertEquals(UID.JPEGBaseline8Bit, e.transferSyntaxUid());
+        ds.setValue(Tag.PixelData, VR.OB, new Fragments().add(new byte[0]).add(new byte[2]));
+        assertThrows(UnsupportedTransferSyntaxException.class, () -> write(null, ds, UID.ExplicitVRLittleEndian));
+        assertThrows(UnsupportedTransferSyntaxException.class, () -> write(null, ds, "1.2.3.4.5"));
     }
 
     static byte[] write(Attributes meta, Attributes ds, String tsUid) throws Exception {
