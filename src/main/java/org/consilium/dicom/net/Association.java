@@ -42,6 +42,7 @@ public final class Association implements Closeable {
     private final BufferedInputStream input;
     private final PduReader reader;
     private final PduWriter writer;
+    private final StallGuard output;
     private final PdvSource pdvs;
     private final Timeouts timeouts;
     private final Set<Integer> cancelled = new HashSet<>();
@@ -53,7 +54,8 @@ public final class Association implements Closeable {
         this.socket = socket;
         this.input = new BufferedInputStream(socket.getInputStream(), 1 << 16);
         this.reader = new PduReader(input, ownMaxPduLength);
-        this.writer = new PduWriter(socket.getOutputStream());
+        this.output = new StallGuard(socket.getOutputStream(), timeouts.idle(), socket);
+        this.writer = new PduWriter(output);
         this.pdvs = new PdvSource(reader);
         this.timeouts = timeouts;
     }
@@ -201,6 +203,7 @@ public final class Association implements Closeable {
     @Override
     public void close() {
         open = false;
+        output.close();
         try {
             socket.close();
         } catch (IOException e) {

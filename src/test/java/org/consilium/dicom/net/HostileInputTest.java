@@ -12,7 +12,11 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import org.consilium.dicom.data.Attributes;
+import org.consilium.dicom.dict.Tag;
 import org.consilium.dicom.dict.UID;
+import org.consilium.dicom.dict.VR;
+import org.consilium.dicom.io.DicomWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +38,15 @@ class HostileInputTest {
                 .timeouts(Timeouts.DEFAULT.withAssociation(Duration.ofSeconds(1)).withIdle(Duration.ofSeconds(1)))
                 .storeHandler((a, rq, in) -> {
                     in.transferTo(OutputStream.nullOutputStream());
+                    return Status.OK;
+                })
+                .findHandler((a, rq, keys, out) -> {
+                    Attributes big = new Attributes();
+                    big.setString(Tag.QueryRetrieveLevel, VR.CS, "STUDY");
+                    big.setString(Tag.StudyDescription, VR.UT, "x".repeat(60_000)); // UT: no length limit
+                    for (int i = 0; i < 20_000 && out.pending(big); i++) {
+                        // the SCU never reads: the server's writes stall once the socket buffers fill
+                    }
                     return Status.OK;
                 })
                 .build().start();
@@ -110,6 +123,35 @@ class HostileInputTest {
     }
 
     @Test
+    void peerThatStopsReadingIsDisconnected() throws Exception {
+        try (Socket s = new Socket()) {
+            s.setReceiveBufferSize(4096);
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
+            s.setSoTimeout(PATIENCE_MS);
+            associate(s, PresentationContext.propose(1, UID.StudyRootQueryRetrieveInformationModelFind,
+                    UID.ImplicitVRLittleEndian));
+            PduWriter w = new PduWriter(s.getOutputStream());
+            try (PDataOutputStream cmd = new PDataOutputStream(w, 1, true, 16384)) {
+                cmd.write(Dimse.encode(Dimse.request(Dimse.C_FIND_RQ, 1, UID.StudyRootQueryRetrieveInformationModelFind, true)));
+            }
+            Attributes keys = new Attributes();
+            keys.setString(Tag.QueryRetrieveLevel, VR.CS, "STUDY");
+            try (PDataOutputStream data = new PDataOutputStream(w, 1, false, 16384)) {
+                new DicomWriter().writeDataset(data, keys, UID.ImplicitVRLittleEndian);
+            }
+            Thread.sleep(4000); // server idle timeout is 1 s: its stalled write is cut within a second or two
+            long total = 0;
+            InputStream in = s.getInputStream();
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0 && total < 200_000_000L; ) {
+                total += n;
+            }
+            assertTrue(total < 200_000_000L, "the server kept sending to a peer that had stopped reading");
+        }
+        assertTrue(echoscuSucceeds());
+    }
+
+    @Test
     void storeWithTruncatedDataSetEndsOnlyThatAssociation() throws Exception {
         ConnectOptions o = ConnectOptions.of("127.0.0.1", server.port(), "SCU", "CONSILIUM")
                 .propose(UID.CTImageStorage, UID.ExplicitVRLittleEndian);
@@ -156,9 +198,12 @@ class HostileInputTest {
 
     /** Sends a valid A-ASSOCIATE-RQ for Verification and reads the A-ASSOCIATE-AC. */
     private static void associate(Socket s) throws IOException {
+        associate(s, PresentationContext.propose(1, UID.Verification, UID.ImplicitVRLittleEndian));
+    }
+
+    private static void associate(Socket s, PresentationContext pc) throws IOException {
         ByteArrayOutputStream rq = new ByteArrayOutputStream();
-        new PduWriter(rq).write(new AAssociateRq("CONSILIUM", "RAW", Pdu.APPLICATION_CONTEXT,
-                List.of(PresentationContext.propose(1, UID.Verification, UID.ImplicitVRLittleEndian)),
+        new PduWriter(rq).write(new AAssociateRq("CONSILIUM", "RAW", Pdu.APPLICATION_CONTEXT, List.of(pc),
                 UserInformation.ours(16384, List.of())));
         s.getOutputStream().write(rq.toByteArray());
         try {
