@@ -29,7 +29,7 @@ public class DimseListener {
     @ConfigProperty(name = "consilium.archive.max-associations", defaultValue = "50")
     int maxAssociations;
     @Inject
-    DimsePeers peers;
+    AeRegistry peers;
     @Inject
     DimseServices services;
 

@@ -43,14 +43,14 @@ public class DimseServices {
     @Inject
     BlobStore blobs;
     @Inject
-    DimsePeers peers;
+    AeRegistry peers;
     @Inject
     AuditLog audit;
     @ConfigProperty(name = "consilium.archive.ae-title")
     String ourAe;
 
     Status store(AssociationInfo assoc, StoreRequest rq, InputStream dataSet) throws Exception {
-        RemoteAe ae = assoc.attachment(RemoteAe.class);
+        AeEntry ae = assoc.attachment(AeEntry.class);
         if (!ae.mayStore()) {
             return Status.of(NOT_AUTHORIZED, ae.aeTitle() + " may not store");
         }
@@ -64,7 +64,7 @@ public class DimseServices {
     }
 
     Status find(AssociationInfo assoc, FindRequest rq, Attributes keys, FindResponder out) throws Exception {
-        RemoteAe ae = assoc.attachment(RemoteAe.class);
+        AeEntry ae = assoc.attachment(AeEntry.class);
         if (!ae.mayQuery()) {
             return Status.of(NOT_AUTHORIZED, ae.aeTitle() + " may not query");
         }
@@ -87,8 +87,8 @@ public class DimseServices {
     }
 
     Status move(AssociationInfo assoc, RetrieveRequest rq, Attributes keys, SubOperations progress) throws Exception {
-        RemoteAe ae = assoc.attachment(RemoteAe.class);
-        RemoteAe dest = peers.byTitle(rq.moveDestination()).filter(RemoteAe::mayReceive).orElse(null);
+        AeEntry ae = assoc.attachment(AeEntry.class);
+        AeEntry dest = peers.byTitle(rq.moveDestination()).filter(AeEntry::mayReceive).orElse(null);
         if (dest == null || !dest.hospitalId().equals(ae.hospitalId())) {
             return Status.of(Status.MOVE_DESTINATION_UNKNOWN, "unknown destination " + rq.moveDestination());
         }
@@ -113,7 +113,7 @@ public class DimseServices {
     }
 
     Status get(AssociationInfo assoc, RetrieveRequest rq, Attributes keys, GetResponder out) throws Exception {
-        RemoteAe ae = assoc.attachment(RemoteAe.class);
+        AeEntry ae = assoc.attachment(AeEntry.class);
         List<StoredInstance> found = retrieve(ae, keys);
         if (found == null) {
             return Status.of(NOT_AUTHORIZED, ae.aeTitle() + " may not retrieve");
@@ -129,7 +129,7 @@ public class DimseServices {
     }
 
     /** The instances a retrieve names, within the AE's hospital's studies; null when it may not retrieve. */
-    private List<StoredInstance> retrieve(RemoteAe ae, Attributes keys) {
+    private List<StoredInstance> retrieve(AeEntry ae, Attributes keys) {
         if (!ae.mayQuery()) {
             return null;
         }
@@ -142,7 +142,7 @@ public class DimseServices {
         return found;
     }
 
-    private static StudyQuery query(Attributes keys, QueryLevel level, RemoteAe ae) {
+    private static StudyQuery query(Attributes keys, QueryLevel level, AeEntry ae) {
         StudyQuery query = new StudyQuery(level, ae.hospitalId(), false);
         for (int i = 0; i < keys.size(); i++) {
             int tag = keys.tagAt(i);
@@ -182,7 +182,7 @@ public class DimseServices {
         };
     }
 
-    private static AuditActor actor(RemoteAe ae) {
+    private static AuditActor actor(AeEntry ae) {
         return new AuditActor("ae:" + ae.aeTitle(), ae.aeTitle());
     }
 
