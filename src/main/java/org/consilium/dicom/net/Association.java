@@ -63,6 +63,7 @@ public final class Association implements Closeable {
     /** Connects, proposes the contexts of {@code options} and waits for the answer (ARTIM timeout). */
     public static Association connect(ConnectOptions options) throws IOException {
         Socket s = options.tls() != null ? options.tls().getSocketFactory().createSocket() : new Socket();
+        Association as = null;
         try {
             s.setTcpNoDelay(true); // without it each C-STORE round trip stalls ~40 ms (Nagle + delayed ACK)
             s.connect(new InetSocketAddress(options.host(), options.port()), Timeouts.millis(options.timeouts().connect()));
@@ -70,10 +71,13 @@ public final class Association implements Closeable {
             if (s instanceof SSLSocket ssl) {
                 ssl.startHandshake();
             }
-            Association as = new Association(s, options.maxPduLength(), options.timeouts());
+            as = new Association(s, options.maxPduLength(), options.timeouts());
             as.request(options);
             return as;
         } catch (IOException | RuntimeException e) {
+            if (as != null) {
+                as.close(); // also stops its StallGuard watch
+            }
             s.close();
             throw e;
         }
