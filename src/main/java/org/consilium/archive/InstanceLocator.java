@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /** Finds stored instances of a study, series or single instance, in presentation order. */
@@ -19,8 +20,9 @@ public class InstanceLocator {
     private static final String COLUMNS = "s.study_uid, se.series_uid, i.sop_instance_uid, i.sop_class_uid,"
             + " i.transfer_syntax, i.blob_key, i.size, i.pixel_data_offset, i.pixel_data_length, i.number_of_frames,"
             + " i.rows, i.columns";
-    private static final String FROM = " from instance_record i join series_record se on i.series_fk = se.id"
-            + " join study_record s on se.study_fk = s.id where s.study_uid = ?";
+    private static final String JOIN = " from instance_record i join series_record se on i.series_fk = se.id"
+            + " join study_record s on se.study_fk = s.id";
+    private static final String FROM = JOIN + " where s.study_uid = ?";
     private static final String ORDER = " order by se.series_number nulls last, se.series_uid,"
             + " i.instance_number nulls last, i.sop_instance_uid";
 
@@ -49,17 +51,32 @@ public class InstanceLocator {
         return out;
     }
 
+    /** The stored instances among these SOP Instance UIDs, whatever their study; unknown UIDs are left out. */
+    public List<StoredInstance> bySopInstanceUids(Collection<String> sopInstanceUids) {
+        return query("select " + COLUMNS + JOIN + " where i.sop_instance_uid = any(?)" + ORDER,
+                (c, ps) -> ps.setArray(1, c.createArrayOf("varchar", sopInstanceUids.toArray())));
+    }
+
     /** Instances matching an image-level query, already scoped to what its hospital may see. */
     public List<StoredInstance> find(StudyQuery query) {
         if (query.level() != QueryLevel.IMAGE) {
             throw new IllegalArgumentException("retrieve needs an image-level query");
         }
-        String sql = "select " + COLUMNS + query.fromWhere() + ORDER;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        return query("select " + COLUMNS + query.fromWhere() + ORDER, (c, ps) -> {
             int i = 1;
             for (Object p : query.params()) {
                 ps.setObject(i++, p);
             }
+        });
+    }
+
+    private interface Binder {
+        void bind(Connection c, PreparedStatement ps) throws SQLException;
+    }
+
+    private List<StoredInstance> query(String sql, Binder binder) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(c, ps);
             try (ResultSet rs = ps.executeQuery()) {
                 return read(rs);
             }
