@@ -390,9 +390,11 @@ public final class Attributes implements Iterable<DataElement> {
 
     @Override
     public int hashCode() {
-        int h = elements.size;
-        for (int i = 0; i < Math.min(elements.size, 8); i++) {
-            h = 31 * h + elements.tags[i];
+        int h = 1;
+        for (int i = 0; i < elements.size; i++) {
+            if (!Tag.isGroupLength(elements.tags[i])) { // as equals: group lengths are encoding
+                h = 31 * h + elements.tags[i];
+            }
         }
         return h;
     }

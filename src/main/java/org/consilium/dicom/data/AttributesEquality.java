@@ -9,34 +9,39 @@ import org.consilium.dicom.dict.VR;
  * Equality of data sets by content, not encoding: text compares decoded and trimmed (so padding,
  * character set and escape sequences do not matter), numbers compare by value bytes, sequences item by
  * item. A VR of UN matches any VR with the same value bytes, as happens between implicit and explicit VR.
+ * Group lengths (gggg,0000) are left out: the writer recomputes them for the encoding it writes.
  */
 final class AttributesEquality {
 
     private AttributesEquality() {}
 
     static boolean equal(Attributes a, Attributes b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (a.tagAt(i) != b.tagAt(i) || !valueEqual(a, i, b, i)) {
-                return false;
-            }
-        }
-        return true;
+        return firstDifference(a, b) == -1;
     }
 
-    /** The first tag whose value differs, or -1; for test messages. */
+    /** The first tag whose value differs, or -1. Group lengths (gggg,0000) are encoding, not content: skipped. */
     static int firstDifference(Attributes a, Attributes b) {
-        for (int i = 0, j = 0; i < a.size() || j < b.size(); i++, j++) {
+        int i = next(a, 0);
+        int j = next(b, 0);
+        while (i < a.size() || j < b.size()) {
             if (i >= a.size()) {
                 return b.tagAt(j);
             }
             if (j >= b.size() || a.tagAt(i) != b.tagAt(j) || !valueEqual(a, i, b, j)) {
                 return a.tagAt(i);
             }
+            i = next(a, i + 1);
+            j = next(b, j + 1);
         }
         return -1;
+    }
+
+    private static int next(Attributes a, int from) {
+        int i = from;
+        while (i < a.size() && Tag.isGroupLength(a.tagAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static boolean valueEqual(Attributes a, int i, Attributes b, int j) {

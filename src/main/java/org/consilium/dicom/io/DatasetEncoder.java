@@ -51,10 +51,23 @@ final class DatasetEncoder {
             writeHeader(tag, vr, (int) even(bulk.length()));
             copyBulk(bulk, vr, tag);
         } else {
-            byte[] bytes = bytes(attrs, i);
+            byte[] bytes = Tag.isGroupLength(tag) && vr == VR.UL ? groupLength(attrs, i) : bytes(attrs, i);
             writeHeader(tag, vr, (int) even(bytes.length));
             writeValue(bytes, vr);
         }
+    }
+
+    /**
+     * A group length (gggg,0000) is recomputed for the encoding being written, so it stays true after the
+     * data set changed or changed transfer syntax (PS3.5 7.2: the bytes after it up to the end of the group).
+     */
+    private byte[] groupLength(Attributes attrs, int i) throws DicomException {
+        int group = attrs.tagAt(i) >>> 16;
+        long length = 0;
+        for (int k = i + 1; k < attrs.size() && attrs.tagAt(k) >>> 16 == group; k++) {
+            length += elementLength(attrs, k);
+        }
+        return new byte[] {(byte) length, (byte) (length >> 8), (byte) (length >> 16), (byte) (length >> 24)};
     }
 
     private void writeItems(Sequence seq) throws IOException, DicomException {

@@ -110,6 +110,20 @@ class DicomWriterTest {
     }
 
     @Test
+    void recomputesGroupLengthsForTheEncodingWritten() throws Exception {
+        Attributes ds = new Attributes();
+        ds.setInt(0x00100000, VR.UL, 999); // stale
+        ds.setString(Tag.PatientName, VR.PN, "Doe^J"); // 8 + 6 explicit, 8 + 6 implicit
+        ds.setString(Tag.PatientID, VR.LO, "12"); // 8 + 2
+        ds.setString(Tag.StudyInstanceUID, VR.UI, "1.2");
+        for (String ts : new String[] {UID.ExplicitVRLittleEndian, UID.ImplicitVRLittleEndian}) {
+            Attributes back = new DicomReader().read(new ByteArrayInputStream(write(null, ds, ts))).dataset();
+            assertEquals(24, back.getInt(0x00100000, -1), ts);
+            assertEquals(ds, back, "group lengths are encoding, not content");
+        }
+    }
+
+    @Test
     void refusesToChangePixelEncodingWithoutACodec() {
         Attributes ds = sample();
         UnsupportedTransferSyntaxException e = assertThrows(UnsupportedTransferSyntaxException.class,
