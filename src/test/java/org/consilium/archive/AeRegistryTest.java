@@ -141,6 +141,14 @@ class AeRegistryTest {
         assertEquals(FUMIN, registry.byTitle("FUMIN_PACS").orElseThrow().hospitalId());
     }
 
+    @Test
+    void browserMayPreflightChangesToTheRegistry() {
+        given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "DELETE")
+                .options(AES + "/{ae}", CHANGXING, FUMIN_PACS_ID).then().statusCode(200)
+                .header("Access-Control-Allow-Methods", containsString("DELETE"))
+                .header("Access-Control-Allow-Methods", containsString("PUT"));
+    }
+
     static RequestSpecification as(String user) {
         return given().auth().oauth2(Tokens.of(user)).contentType("application/json");
     }
