@@ -27,6 +27,11 @@ class AssociationLimitTest {
             assertTrue(r.output().contains("Local Limit Exceeded"), r.output());
 
             first.release();
+            // The server frees the slot when its side of the release is done, a moment after ours.
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (server.activeAssociations() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             try (Association again = Association.connect(o)) {
                 assertEquals(Status.SUCCESS, again.cecho().code());
                 again.release();
