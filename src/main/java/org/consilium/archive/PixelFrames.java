@@ -22,11 +22,9 @@ import org.consilium.dicom.io.DicomReader;
  */
 final class PixelFrames {
 
-    private final Path file;
     private final List<List<Object>> frames; // each frame: byte[] or BulkData pieces
 
-    private PixelFrames(Path file, List<List<Object>> frames) {
-        this.file = file;
+    private PixelFrames(List<List<Object>> frames) {
         this.frames = frames;
     }
 
@@ -50,7 +48,7 @@ final class PixelFrames {
                 frames.add(List.of(java.util.Arrays.copyOfRange(bytes, i * frameSize, (i + 1) * frameSize)));
             }
         }
-        return new PixelFrames(file, frames);
+        return new PixelFrames(frames);
     }
 
     int count() {
@@ -109,9 +107,5 @@ final class PixelFrames {
 
     private static long length(Object fragment) {
         return fragment instanceof byte[] b ? b.length : ((BulkData) fragment).length();
-    }
-
-    Path file() {
-        return file;
     }
 }

@@ -90,7 +90,7 @@ public class StowResource {
             Ingest.Stored s = ingest.storeFile(part, source);
             if (requiredStudy != null && !requiredStudy.equals(s.studyUid())) {
                 // Stored already (it is valid), but PS3.18 10.5.3 asks us to report the mismatch.
-                report.warning(s, "instance belongs to study " + s.studyUid() + ", not " + requiredStudy);
+                report.warning(s); // 0xB007: stored, but not in the study the URL named
             } else {
                 report.stored(s);
             }
@@ -125,7 +125,7 @@ public class StowResource {
             referenced.add(item);
         }
 
-        void warning(Ingest.Stored s, String comment) {
+        void warning(Ingest.Stored s) {
             stored(s);
             warnings++;
             referenced.get(referenced.size() - 1).setInt(Tag.WarningReason, VR.US, 0xB007);

@@ -3,7 +3,6 @@ package org.consilium.archive;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -160,10 +159,5 @@ public final class StudyQuery {
             }
         }
         return sb.toString();
-    }
-
-    /** Keys that filter at this level, by keyword; the caller rejects unknown keywords. */
-    public static Map<Integer, ?> matchingKeys() {
-        return MatchingKeys.KEYS;
     }
 }
