@@ -1,11 +1,13 @@
 package org.consilium.archive;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.sql.SQLException;
+import java.util.UUID;
 import org.consilium.audit.AuditLog;
 import org.consilium.audit.Outcome;
 import org.consilium.dicom.DicomException;
@@ -38,6 +40,8 @@ public class Ingest {
     AuditLog audit;
     @Inject
     DicomWebLinks links;
+    @Inject
+    Event<StudyArrived> arrivals;
 
     /** The result of storing one instance. */
     public record Stored(String studyUid, String seriesUid, String sopClassUid, String sopInstanceUid,
@@ -91,11 +95,16 @@ public class Ingest {
         }
         StudyIndex.Documents docs = documents(h);
         String key = blobs.commit(staged);
-        StoreOutcome outcome;
+        StudyIndex.Indexed indexed;
         try {
-            outcome = index.record(h, key, staged.size(), source, docs);
+            indexed = index.record(h, key, staged.size(), source, docs);
         } catch (SQLException e) {
             throw new IngestException(IngestException.Reason.OUT_OF_RESOURCES, "index unavailable: " + e.getMessage(), e);
+        }
+        StoreOutcome outcome = indexed.outcome();
+        if (indexed.newStudy()) {
+            UUID owner = source.hospitalId();
+            arrivals.fire(new StudyArrived(owner, h.studyUid(), h.patientId(), h.issuer(), h.accessionNumber()));
         }
         if (outcome == StoreOutcome.REPLACED) {
             audit.record(source.actor(), source.hospitalId(), "instance.replace", "instance:" + h.sopInstanceUid(),

@@ -33,8 +33,12 @@ public class StudyIndex {
     record Documents(String studyJson, String seriesJson, String metadataJson) {
     }
 
+    /** What indexing one instance did: its outcome, and whether it created the study. */
+    record Indexed(StoreOutcome outcome, boolean newStudy) {
+    }
+
     @Transactional
-    public StoreOutcome record(InstanceHeader h, String blobKey, long size, IngestSource src, Documents docs)
+    public Indexed record(InstanceHeader h, String blobKey, long size, IngestSource src, Documents docs)
             throws SQLException, IngestException {
         Instant now = Instant.now();
         try (Connection c = dataSource.getConnection()) {
@@ -46,7 +50,7 @@ public class StudyIndex {
             UUID patient = upsertPatient(c, owner != null ? owner : src.hospitalId(), h, now);
             UUID study = upsertStudy(c, patient, src.hospitalId(), h, docs.studyJson(), now);
             UUID series = upsertSeries(c, study, h, docs.seriesJson(), now);
-            return upsertInstance(c, series, h, blobKey, size, src, docs.metadataJson(), now);
+            return new Indexed(upsertInstance(c, series, h, blobKey, size, src, docs.metadataJson(), now), owner == null);
         }
     }
 
