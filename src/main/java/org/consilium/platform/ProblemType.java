@@ -8,6 +8,7 @@ public enum ProblemType {
     VALIDATION("validation", 400, "The request is not valid"),
     BAD_REQUEST("bad-request", 400, "Bad request"),
     CONFLICT("conflict", 409, "Conflict with the current state"),
+    ILLEGAL_TRANSITION("illegal-transition", 409, "Not allowed in the current state"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable"),

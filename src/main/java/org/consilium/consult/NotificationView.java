@@ -1,0 +1,13 @@
+package org.consilium.consult;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A feed entry as the API (and a live push) shows it; {@code readAt} is null while unread. */
+public record NotificationView(UUID id, String kind, UUID consultId, String titleZh, String titleEn,
+                               Instant createdAt, Instant readAt) {
+
+    static NotificationView of(Notification n) {
+        return new NotificationView(n.id, n.kind, n.consultId, n.titleZh, n.titleEn, n.createdAt, n.readAt);
+    }
+}

@@ -1,0 +1,74 @@
+package org.consilium.consult;
+
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.consilium.identity.CurrentUser;
+import org.consilium.platform.Page;
+import org.consilium.platform.ProblemException;
+import org.consilium.platform.UuidV7;
+
+/** Each user's notification feed: new request, triage result, invitation, recommendation signed, task due. */
+@ApplicationScoped
+public class Notifications {
+
+    public static final String NEW_REQUEST = "consult.requested";
+    public static final String TRIAGE_RESULT = "consult.triaged";
+    public static final String ASSIGNED = "consult.assigned";
+    public static final String INVITATION = "meeting.invitation";
+    public static final String RECOMMENDATION_SIGNED = "recommendation.signed";
+    public static final String TASK_DUE = "task.due";
+
+    @Inject
+    Event<NotificationSent> sent;
+
+    /** Adds an entry to a user's feed, in the caller's transaction (so that it exists only if the change does). */
+    @Transactional
+    public NotificationView notify(String userId, String kind, UUID consultId, String titleZh, String titleEn) {
+        Notification n = new Notification();
+        n.id = UuidV7.next();
+        n.userId = userId;
+        n.kind = kind;
+        n.consultId = consultId;
+        n.titleZh = titleZh;
+        n.titleEn = titleEn;
+        n.createdAt = Instant.now();
+        n.persist();
+        NotificationView view = NotificationView.of(n);
+        sent.fire(new NotificationSent(userId, view));
+        return view;
+    }
+
+    /** The caller's feed, newest first. */
+    public Page<NotificationView> feed(CurrentUser user, boolean unreadOnly, int offset, int limit) {
+        String query = "userId = :user" + (unreadOnly ? " and readAt is null" : "");
+        Parameters params = Parameters.with("user", user.id());
+        var q = Notification.<Notification>find(query, Sort.descending("createdAt", "id"), params);
+        List<NotificationView> items = q.range(offset, offset + limit - 1).list().stream()
+                .map(NotificationView::of).toList();
+        return new Page<>(items, Notification.count(query, params), offset, limit);
+    }
+
+    /** Marks one of the caller's entries read; another user's entry answers 404. Idempotent. */
+    @Transactional
+    public NotificationView markRead(CurrentUser user, UUID id) {
+        Notification n = Notification.<Notification>findByIdOptional(id).filter(x -> x.userId.equals(user.id()))
+                .orElseThrow(() -> ProblemException.notFound("Notification " + id));
+        if (n.readAt == null) {
+            n.readAt = Instant.now();
+        }
+        return NotificationView.of(n);
+    }
+
+    /** Marks the caller's whole feed read; returns how many entries changed. */
+    @Transactional
+    public long markAllRead(CurrentUser user) {
+        return Notification.update("readAt = ?1 where userId = ?2 and readAt is null", Instant.now(), user.id());
+    }
+}
