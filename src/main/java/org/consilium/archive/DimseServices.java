@@ -11,6 +11,7 @@ import org.consilium.audit.AuditLog;
 import org.consilium.audit.Outcome;
 import org.consilium.dicom.data.Attributes;
 import org.consilium.dicom.dict.Tag;
+import org.consilium.dicom.dict.UID;
 import org.consilium.dicom.dict.VR;
 import org.consilium.dicom.net.AssociationInfo;
 import org.consilium.dicom.net.ConnectOptions;
@@ -68,7 +69,9 @@ public class DimseServices {
         if (!ae.mayQuery()) {
             return Status.of(NOT_AUTHORIZED, ae.aeTitle() + " may not query");
         }
-        QueryLevel level = level(keys);
+        String requested = keys.getString(Tag.QueryRetrieveLevel, "");
+        boolean patientLevel = requested.equals("PATIENT") && UID.PatientRootQueryRetrieveInformationModelFind.equals(rq.sopClassUid());
+        QueryLevel level = patientLevel ? QueryLevel.STUDY : level(keys);
         if (level == null) {
             return Status.of(Status.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS, "unsupported QueryRetrieveLevel");
         }
@@ -76,7 +79,10 @@ public class DimseServices {
         ReturnKeys returnKeys = new ReturnKeys(level, false);
         returnKeys.includeAll();
         List<Attributes> matches = qido.find(query, returnKeys, 0, Integer.MAX_VALUE);
-        audit.record(actor(ae), ae.hospitalId(), "study.query", "c-find:" + level.name().toLowerCase(),
+        if (patientLevel) {
+            matches = PatientRollup.of(matches);
+        }
+        audit.record(actor(ae), ae.hospitalId(), "study.query", "c-find:" + requested.toLowerCase(),
                 Outcome.SUCCESS, matches.size() + " matches");
         for (Attributes m : matches) {
             if (!out.pending(answer(keys, m))) {

@@ -15,6 +15,7 @@ import org.consilium.dicom.DicomException;
 import org.consilium.dicom.data.Attributes;
 import org.consilium.dicom.dict.Tag;
 import org.consilium.dicom.dict.VR;
+import org.consilium.dicom.json.BulkDataResolver;
 import org.consilium.dicom.json.DicomJsonReader;
 
 /**
@@ -126,7 +127,7 @@ public class QidoService {
 
     static Attributes parse(String json) {
         try {
-            return new DicomJsonReader().readDataset(new StringReader(json));
+            return new DicomJsonReader().withBulkDataResolver(BulkDataResolver.OMIT).readDataset(new StringReader(json));
         } catch (IOException | DicomException e) {
             throw new IllegalStateException("stored attributes are not DICOM JSON: " + e.getMessage(), e);
         }

@@ -95,6 +95,14 @@ class DicomWebTest {
         assertArrayEquals(java.util.Arrays.copyOfRange(pixels, pixels.length - frameBytes, pixels.length), frame);
         byte[] viaBulk = parts(given().auth().oauth2(token).get(bulk)).get(0);
         assertArrayEquals(frame, viaBulk);
+
+        var all = given().auth().oauth2(token).queryParam("includefield", "all")
+                .queryParam("SOPInstanceUID", h.getString(Tag.SOPInstanceUID))
+                .get("/dicomweb/studies/{st}/series/{se}/instances", study, series)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(Double.parseDouble(h.getString(Tag.SliceThickness)), all.getDouble("[0].'00180050'.Value[0]"), 1e-6,
+                "includefield=all returns the instance's own attributes");
+        assertEquals(null, all.get("[0].'7FE00010'"), "a query answer never carries bulk data");
     }
 
     @Test

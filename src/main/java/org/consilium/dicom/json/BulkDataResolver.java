@@ -15,5 +15,9 @@ public interface BulkDataResolver {
             DicomException.NO_OFFSET);
     };
 
+    /** Leaves out every attribute given by BulkDataURI: for query answers, which never carry bulk data. */
+    BulkDataResolver OMIT = (tag, vr, uri) -> null;
+
+    /** The value for the attribute, or null to leave the attribute out. */
     Object resolve(int tag, VR vr, String uri) throws IOException, DicomException;
 }

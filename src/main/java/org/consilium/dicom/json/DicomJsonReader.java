@@ -91,7 +91,10 @@ public final class DicomJsonReader {
             if (!(uri instanceof String s)) {
                 throw malformed("BulkDataURI is not a string", tag);
             }
-            into.setValue(tag, vr, resolver.resolve(tag, vr, s));
+            Object resolved = resolver.resolve(tag, vr, s);
+            if (resolved != null) {
+                into.setValue(tag, vr, resolved);
+            }
         } else if (vr == VR.SQ) {
             Sequence items = into.newSequence(tag);
             for (Object item : values(tag, value)) {
