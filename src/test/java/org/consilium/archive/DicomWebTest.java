@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
@@ -102,7 +103,7 @@ class DicomWebTest {
                 .then().statusCode(200).extract().jsonPath();
         assertEquals(Double.parseDouble(h.getString(Tag.SliceThickness)), all.getDouble("[0].'00180050'.Value[0]"), 1e-6,
                 "includefield=all returns the instance's own attributes");
-        assertEquals(null, all.get("[0].'7FE00010'"), "a query answer never carries bulk data");
+        assertNull(all.get("[0].'7FE00010'"), "a query answer never carries bulk data");
     }
 
     @Test
