@@ -2,6 +2,7 @@ package org.consilium.consult.document;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,7 +146,7 @@ public final class CjkFont {
 
     /** The first face of the file (or the named one) with glyf outlines and Chinese glyphs, else null. */
     private static CjkFont usable(Path path, String faceName) {
-        if (!Files.isRegularFile(path)) {
+        if (!Files.isRegularFile(path) || onlyCffOutlines(path)) {
             return null;
         }
         try {
@@ -184,6 +185,39 @@ public final class CjkFont {
             }
         }
         return true;
+    }
+
+    /**
+     * True if every face of the file is CFF-flavoured ('OTTO'): read from the headers alone, so a 20 MB Noto
+     * collection is refused without parsing it (OpenType 1.9, "Font Collections" and "Table Directory").
+     */
+    private static boolean onlyCffOutlines(Path path) {
+        try (var in = Files.newByteChannel(path)) {
+            ByteBuffer head = ByteBuffer.allocate(12);
+            in.read(head);
+            head.flip();
+            if (head.remaining() < 12) {
+                return false;
+            }
+            int tag = head.getInt(0);
+            if (tag != 0x74746366) { // not 'ttcf': a single face
+                return tag == 0x4F54544F; // 'OTTO'
+            }
+            int faces = Math.min(head.getInt(8), 64);
+            ByteBuffer offsets = ByteBuffer.allocate(4 * faces);
+            in.read(offsets);
+            for (int i = 0; i < faces; i++) {
+                ByteBuffer sfnt = ByteBuffer.allocate(4);
+                in.position(Integer.toUnsignedLong(offsets.getInt(4 * i)));
+                in.read(sfnt);
+                if (sfnt.getInt(0) != 0x4F54544F) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false; // let the parser decide
+        }
     }
 
     private static List<Path> installedFonts() {
