@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.consilium.identity.CurrentUser;
+import org.consilium.platform.UuidV7;
 
 /** One state change of a consult; the timeline and the SLA clocks read these. Append-only. */
 @Entity
@@ -31,4 +33,20 @@ public class ConsultEvent extends PanacheEntityBase {
     @Column(name = "to_state")
     public ConsultState toState;
     public String note;
+
+    static ConsultEvent record(Consult c, CurrentUser user, String action, ConsultState from, ConsultState to,
+                               String note) {
+        ConsultEvent e = new ConsultEvent();
+        e.id = UuidV7.next();
+        e.consultId = c.id;
+        e.at = Instant.now();
+        e.actorId = user.id();
+        e.actor = user.username();
+        e.action = action;
+        e.fromState = from;
+        e.toState = to;
+        e.note = note;
+        e.persist();
+        return e;
+    }
 }

@@ -15,17 +15,15 @@ import org.consilium.identity.Role;
 @ApplicationScoped
 public class ConsultVisibility {
 
-    /**
-     * SQL predicate over {@code consult c} for the list queries; binds, in order: the caller's id, the
-     * caller's county hospital id (or null) and the caller's id again.
-     */
-    static final String VISIBLE = "(c.requested_by_id = ? or c.hospital_id = ?"
-            + " or exists (select 1 from consult_assignment a where a.consult_id = c.id and a.user_id = ?))";
-
     public boolean maySee(CurrentUser user, Consult c) {
         return coordinates(user) || user.id().equals(c.requestedById)
                 || c.hospitalId.equals(ownCountyHospital(user))
                 || isAssigned(c.id, user.id());
+    }
+
+    /** The requesting side (requester, the county hospital's staff) and case managers edit and resubmit. */
+    public boolean mayEditRequest(CurrentUser user, Consult c) {
+        return coordinates(user) || user.id().equals(c.requestedById) || c.hospitalId.equals(ownCountyHospital(user));
     }
 
     static boolean isAssigned(UUID consultId, String userId) {

@@ -15,7 +15,6 @@ import org.consilium.identity.CurrentUser;
 import org.consilium.identity.HospitalView;
 import org.consilium.platform.ProblemException;
 import org.consilium.platform.ProblemType;
-import org.consilium.platform.UuidV7;
 import org.hibernate.StaleStateException;
 
 /**
@@ -93,7 +92,7 @@ public class Consults {
                        String discipline) {
         Consult c = load(by, consultId, "consult.assign");
         if (!visibility.coordinates(by) && !ConsultVisibility.isAssigned(c.id, by.id())) {
-            deny(by, c, "consult.assign", "only case managers and the consult's participants assign");
+            throw deny(by, c, "consult.assign", "only case managers and the consult's participants assign");
         }
         ConsultAssignment a = ConsultAssignment.find("consultId = ?1 and userId = ?2", c.id, userId).firstResult();
         boolean created = a == null;
@@ -155,35 +154,24 @@ public class Consults {
         boolean allowed = switch (action) {
             case ACCEPT, RETURN, DECLINE -> coordinates;
             // The requesting hospital answers a return; the case manager may resubmit on its behalf.
-            case RESUBMIT -> coordinates || user.id().equals(c.requestedById)
-                    || c.hospitalId.equals(visibility.ownCountyHospital(user));
+            case RESUBMIT -> visibility.mayEditRequest(user, c);
             // The board's moves: case managers and the people on the consult (the board checks chair etc.).
             default -> coordinates || ConsultVisibility.isAssigned(c.id, user.id());
         };
         if (!allowed) {
-            deny(user, c, auditAction, COORDINATION.contains(action) ? "triage is for provincial case managers"
+            throw deny(user, c, auditAction, COORDINATION.contains(action) ? "triage is for provincial case managers"
                     : "not allowed to " + action + " this consult");
         }
     }
 
-    private void deny(CurrentUser user, Consult c, String auditAction, String why) {
+    /** Audits the refusal and returns the 403 to throw. */
+    ProblemException deny(CurrentUser user, Consult c, String auditAction, String why) {
         audit.record(user.asActor(), c.hospitalId, auditAction, target(c.id), Outcome.DENIED, why);
-        throw new ProblemException(ProblemType.FORBIDDEN, "You may not do this: " + why);
+        return new ProblemException(ProblemType.FORBIDDEN, "You may not do this: " + why);
     }
 
     private static void apply(CurrentUser user, Consult c, ConsultAction action, ConsultState to, String note) {
-        Instant now = Instant.now();
-        ConsultEvent e = new ConsultEvent();
-        e.id = UuidV7.next();
-        e.consultId = c.id;
-        e.at = now;
-        e.actorId = user.id();
-        e.actor = user.username();
-        e.action = action.name();
-        e.fromState = c.state;
-        e.toState = to;
-        e.note = note;
-        e.persist();
+        Instant now = ConsultEvent.record(c, user, action.name(), c.state, to, note).at;
         if (c.triagedAt == null && COORDINATION.contains(action)) {
             c.triagedAt = now;
         }
