@@ -74,7 +74,7 @@ final class SampleLoader {
         }
     }
 
-    private String token(String username) throws IOException, InterruptedException {
+    String token(String username) throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=consilium-cli&username=" + URLEncoder.encode(username,
                 StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(Tokens.DEMO_PASSWORD, StandardCharsets.UTF_8);
         HttpRequest rq = HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
