@@ -1,15 +1,11 @@
 package org.consilium.localstack;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole system on one machine, behind {@code bin/run}: embedded PostgreSQL, a real Keycloak and the
@@ -17,7 +13,6 @@ import java.util.List;
  */
 public final class LocalStack {
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final List<String[]> DEMO_LOGINS = List.of(
             new String[] {"cm.wang", "省肿瘤医院 prov", "case-manager", ""},
             new String[] {"dr.li", "省肿瘤医院 prov", "specialist", "radiation-oncology"},
@@ -50,53 +45,16 @@ public final class LocalStack {
         say("Starting PostgreSQL and Keycloak (first start unpacks Keycloak; about a minute) ...");
         Stack stack = Stack.start(dataDir, Integer.parseInt(env("CONSILIUM_PG_PORT", "5433")),
                 Integer.parseInt(env("CONSILIUM_KEYCLOAK_PORT", "8180")), false);
-        Process server = startServer(stack, dataDir, httpPort);
+        ServerProcess server = ServerProcess.start(stack, httpPort, "1g", Map.of(), dataDir.resolve("logs/server.log"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, stack)));
 
-        String base = "http://localhost:" + httpPort;
-        awaitReady(server, base, dataDir);
+        String base = server.baseUrl();
+        server.awaitReady();
         int samples = new SampleLoader(base, stack.keycloak().issuer()).load(Path.of("dicom-samples"), "cx.rt");
         banner(base, stack, Duration.between(started, Instant.now()), samples);
-        server.waitFor();
-        say("The server exited with " + server.exitValue() + "; see " + dataDir.resolve("logs/server.log"));
+        server.process().waitFor();
+        say("The server exited with " + server.process().exitValue() + "; see " + dataDir.resolve("logs/server.log"));
         System.exit(1);
-    }
-
-    private static Process startServer(Stack stack, Path dataDir, int httpPort) throws IOException {
-        Path logs = Files.createDirectories(dataDir.resolve("logs"));
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IOException(jar + " is missing: build with ./mvnw package first (bin/run does)");
-        }
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(logs.resolve("server.log").toFile());
-        pb.environment().putAll(stack.serverEnvironment());
-        pb.environment().put("CONSILIUM_HTTP_PORT", Integer.toString(httpPort));
-        return pb.start();
-    }
-
-    private static void awaitReady(Process server, String base, Path dataDir) throws IOException,
-            InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!server.isAlive()) {
-                throw new IOException("the server exited; see " + dataDir.resolve("logs/server.log"));
-            }
-            try {
-                var r = http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IOException("the server was not ready within " + READY_TIMEOUT);
     }
 
     private static void banner(String base, Stack stack, Duration took, int samples) {
@@ -125,10 +83,9 @@ public final class LocalStack {
         say("Press Ctrl-C to stop.");
     }
 
-    private static void stop(Process server, Stack stack) {
-        server.destroy();
+    private static void stop(ServerProcess server, Stack stack) {
         try {
-            server.waitFor();
+            server.close();
             stack.close();
         } catch (IOException | InterruptedException e) {
             System.err.println("while stopping: " + e);
