@@ -88,6 +88,15 @@ public class Ingest {
     private Stored commit(StagedBlob staged, String expectedSopInstanceUid, IngestSource source)
             throws IngestException, IOException {
         DicomFile file = parse(staged);
+        try {
+            return index(staged, file, expectedSopInstanceUid, source);
+        } catch (IngestException e) {
+            throw e.about(file.dataset().getString(Tag.SOPClassUID), file.dataset().getString(Tag.SOPInstanceUID));
+        }
+    }
+
+    private Stored index(StagedBlob staged, DicomFile file, String expectedSopInstanceUid, IngestSource source)
+            throws IngestException, IOException {
         InstanceHeader h = InstanceHeader.of(file.dataset(), file.transferSyntaxUid());
         if (expectedSopInstanceUid != null && !expectedSopInstanceUid.equals(h.sopInstanceUid())) {
             throw new IngestException(IngestException.Reason.UID_MISMATCH, "data set SOP Instance UID "

@@ -31,6 +31,8 @@ public class IngestException extends Exception {
     }
 
     private final Reason reason;
+    private String sopClassUid;
+    private String sopInstanceUid;
 
     public IngestException(Reason reason, String message) {
         super(message);
@@ -44,5 +46,22 @@ public class IngestException extends Exception {
 
     public Reason reason() {
         return reason;
+    }
+
+    /** Names the refused instance, once its header was read; the STOW-RS Failed SOP Sequence reports it. */
+    IngestException about(String sopClass, String sopInstance) {
+        this.sopClassUid = sopClass;
+        this.sopInstanceUid = sopInstance;
+        return this;
+    }
+
+    /** SOP Class UID of the refused instance, or null if it could not be read. */
+    public String sopClassUid() {
+        return sopClassUid;
+    }
+
+    /** SOP Instance UID of the refused instance, or null if it could not be read. */
+    public String sopInstanceUid() {
+        return sopInstanceUid;
     }
 }

@@ -95,7 +95,7 @@ public class StowResource {
                 report.stored(s);
             }
         } catch (IngestException e) {
-            report.failed(null, null, e.reason().stowFailureReason(), e.getMessage());
+            report.failed(e.sopClassUid(), e.sopInstanceUid(), e.reason().stowFailureReason(), e.getMessage());
         }
     }
 
