@@ -51,6 +51,9 @@ public final class LocalStack {
         String base = server.baseUrl();
         server.awaitReady();
         int samples = new SampleLoader(base, stack.keycloak().issuer()).load(Path.of("dicom-samples"), "cx.rt");
+        int consults = new DemoConsults(base, stack.keycloak().issuer()).load();
+        say("Demo consults: " + (consults > 0 ? consults + " created" : "already there")
+                + " (requested, triaged, returned, declined; log in as cm.wang for the queue)");
         banner(base, stack, Duration.between(started, Instant.now()), samples);
         server.process().waitFor();
         say("The server exited with " + server.process().exitValue() + "; see " + dataDir.resolve("logs/server.log"));
