@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +30,11 @@ import org.consilium.dicom.data.Fragments;
 import org.consilium.dicom.dict.Tag;
 import org.consilium.dicom.dict.UID;
 import org.consilium.dicom.io.DicomReader;
+import org.consilium.dicom.net.Association;
+import org.consilium.dicom.net.ConnectOptions;
+import org.consilium.dicom.net.Part10File;
+import org.consilium.dicom.net.Status;
+import org.consilium.dicom.net.StoreScu;
 import org.consilium.localstack.ConsiliumTestResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,6 +157,40 @@ class DimsePeersTest {
                 "-k", "QueryRetrieveLevel=PATIENT", "-k", "PatientID=" + patientId, "-k", "PatientName");
         assertEquals(0, theirs.exitCode(), theirs.output());
         assertFalse(theirs.output().contains(patientId), "another county sees nothing: " + theirs.output());
+    }
+
+    @Test
+    void hostileInputIsAbortedOrRefusedAndTheArchiveGoesOnServing(@TempDir Path dir) throws Exception {
+        try (Socket raw = new Socket("localhost", listener.port())) {
+            raw.setSoTimeout(20_000);
+            raw.getOutputStream().write("GET / HTTP/1.1\r\nHost: consilium\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] reply = raw.getInputStream().readAllBytes(); // returns when the server closes
+            assertTrue(reply.length == 0 || reply[0] == 0x07, "A-ABORT or close, got " + reply.length + " bytes");
+        }
+
+        Path file = withNewUids(Stow.dir("lung-phantom/CT").get(25), dir, true);
+        Part10File f = Part10File.read(file);
+        byte[] whole;
+        try (InputStream in = f.openDataSet()) {
+            whole = in.readAllBytes();
+        }
+        ConnectOptions options = StoreScu.propose(ConnectOptions.of("localhost", listener.port(), "CHANGXING_PACS",
+                "CONSILIUM"), List.of(f));
+        try (Association as = Association.connect(options)) {
+            Status truncated = as.cstore(f.sopClassUid(), f.sopInstanceUid(), f.transferSyntaxUid(),
+                    new ByteArrayInputStream(Arrays.copyOf(whole, whole.length / 2)));
+            assertTrue(truncated.code() >= 0xA000 && truncated.code() < 0xD000,
+                    "a truncated data set gets a failure status, got " + Integer.toHexString(truncated.code()));
+            assertEquals(0, Integer.parseInt(column("select count(*) from instance_record where sop_instance_uid = ?",
+                    f.sopInstanceUid())), "nothing of the truncated data set is indexed");
+            Status retry = as.cstore(f.sopClassUid(), f.sopInstanceUid(), f.transferSyntaxUid(),
+                    new ByteArrayInputStream(whole));
+            assertEquals(Status.SUCCESS, retry.code(), "the same association goes on: " + retry);
+        }
+        assertEquals(0, Dcmtk.run("echoscu", "-aet", "CHANGXING_PACS", "-aec", "CONSILIUM", "localhost", port())
+                .exitCode(), "other associations are served");
+        Attributes back = new DicomReader().readFile(storedBlob(f.sopInstanceUid())).dataset();
+        assertEquals(new DicomReader().readFile(file).dataset(), back);
     }
 
     private Dcmtk.Result store(String option, Path... files) throws Exception {
