@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,6 +27,8 @@ public class FileBlobStore implements BlobStore {
 
     private final Path root;
     private final Path staging;
+    /** Fan-out directories known to exist (at most 65,536), so that commit does not ask the file system each time. */
+    private final Set<Path> knownDirectories = ConcurrentHashMap.newKeySet();
 
     public FileBlobStore(@ConfigProperty(name = "consilium.archive.blob-dir") Path root) {
         this.root = root;
@@ -50,17 +54,19 @@ public class FileBlobStore implements BlobStore {
     public String commit(StagedBlob staged) throws IOException {
         String key = staged.finish();
         Path target = path(key);
-        if (Files.exists(target)) {
-            staged.close(); // same content is already durable
+        if (target.toFile().exists()) { // java.io: no exception per miss on the hot path
+            staged.close();
+            fsyncDirectory(target.getParent()); // the same content, but its rename may still be in flight
             return key;
         }
-        Files.createDirectories(target.getParent());
+        Path dir = target.getParent();
+        ensureDirectory(dir);
         try {
             Files.move(staged.file(), target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("blob staging and storage must be on one file system", e);
         }
-        fsyncDirectory(target.getParent());
+        fsyncDirectory(dir);
         return key;
     }
 
@@ -80,6 +86,19 @@ public class FileBlobStore implements BlobStore {
     @Override
     public boolean exists(String key) {
         return Files.exists(path(key));
+    }
+
+    /** Creates {@code <root>/ab/cd} when missing, durably: a crash must not lose a directory holding blobs. */
+    private void ensureDirectory(Path dir) throws IOException {
+        if (knownDirectories.contains(dir)) {
+            return;
+        }
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+            fsyncDirectory(dir.getParent());
+            fsyncDirectory(root);
+        }
+        knownDirectories.add(dir);
     }
 
     /** The rename is durable only once the directory entry is on disk. */

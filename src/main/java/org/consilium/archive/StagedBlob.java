@@ -20,7 +20,7 @@ public final class StagedBlob implements AutoCloseable {
     private final FileChannel channel;
     private final MessageDigest digest;
     private final CountingOutput output;
-    private boolean finished;
+    private String key;
 
     StagedBlob(Path file) throws IOException {
         this.file = file;
@@ -40,7 +40,7 @@ public final class StagedBlob implements AutoCloseable {
         return output;
     }
 
-    /** The staged file, for parsing the header before committing. Valid after {@link #finish()}. */
+    /** The staged file, for parsing the header before committing. Readable after {@link #seal()}. */
     public Path file() {
         return file;
     }
@@ -49,21 +49,23 @@ public final class StagedBlob implements AutoCloseable {
         return output.count;
     }
 
-    /** Flushes and fsyncs; returns the SHA-256 of the content, hex. */
+    /** Flushes and fsyncs (once, whatever came before); returns the SHA-256 of the content, hex. */
     String finish() throws IOException {
-        if (!finished) {
+        if (key == null) {
             output.flush();
             channel.force(true);
             channel.close();
-            finished = true;
+            key = HexFormat.of().formatHex(digest.digest());
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return key;
     }
 
-    /** Ends writing (flush and fsync) so that the file can be read; the hash is computed at commit. */
+    /**
+     * Ends writing so that the file can be read (to parse its header) before it is made durable. The
+     * SHA-256 was computed as the bytes went by; {@link BlobStore#commit} fsyncs and renames.
+     */
     public void seal() throws IOException {
         output.flush();
-        channel.force(true);
     }
 
     @Override

@@ -11,34 +11,110 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.consilium.dicom.data.PersonName;
 import org.consilium.platform.UuidV7;
 
 /**
- * Writes the patient/study/series/instance index for one stored instance, in the caller's transaction.
- * Plain JDBC with upserts: this is the ingest hot path, and concurrent associations may create the same
- * study or series at once.
+ * Writes the patient/study/series/instance index for one stored instance. Plain JDBC with upserts: this is
+ * the ingest hot path, and concurrent associations may create the same study or series at once.
+ *
+ * <p>Most instances arrive in a series indexed a moment ago, with the same patient, study and series
+ * attributes. For those, one statement inserts the instance and commits: it checks in the database that
+ * the series, study and patient rows hold exactly what the full path would write, so the in-memory list of
+ * recent series is only a hint (another replica, a restart or a changed attribute simply take the full
+ * path). Everything else (a new series, changed attributes, a duplicate or replaced SOP Instance UID, a
+ * sender that is not the study's owner) takes the full path: one transaction of upserts.
  */
 @ApplicationScoped
 public class StudyIndex {
+
+    /** How many recently indexed series to remember; a miss only costs the full path. */
+    private static final int RECENT_SERIES = 1024;
+    private static final String INSTANCE_COLUMNS = "id, series_fk, sop_instance_uid, sop_class_uid, instance_number,"
+            + " transfer_syntax, number_of_frames, rows, columns, blob_key, size, pixel_data_offset, pixel_data_length,"
+            + " metadata, source_ae, received_at";
 
     @Inject
     AgroalDataSource dataSource;
     @Inject
     StudyAccess access;
 
+    /** Series UID to series row id, for series this replica indexed recently (access order). */
+    private final Map<String, UUID> recentSeries = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, UUID> eldest) {
+            return size() > RECENT_SERIES;
+        }
+    };
+
     /** Documents to store with the instance, computed by the caller outside the transaction. */
     record Documents(String studyJson, String seriesJson, String metadataJson) {
     }
 
-    /** What indexing one instance did: its outcome, and whether it created the study. */
-    record Indexed(StoreOutcome outcome, boolean newStudy) {
+    /** What indexing one instance did: its outcome, whether it created the study, and its series row. */
+    record Indexed(StoreOutcome outcome, boolean newStudy, UUID seriesId) {
     }
 
-    @Transactional
+    /** Indexes one instance and commits; returns only once the index row is durable. */
     public Indexed record(InstanceHeader h, String blobKey, long size, IngestSource src, Documents docs)
+            throws SQLException, IngestException {
+        UUID knownSeries;
+        synchronized (recentSeries) {
+            knownSeries = recentSeries.get(h.seriesUid());
+        }
+        if (knownSeries != null && insertIntoKnownSeries(knownSeries, h, blobKey, size, src, docs)) {
+            return new Indexed(StoreOutcome.STORED, false, knownSeries);
+        }
+        Indexed indexed = recordFully(h, blobKey, size, src, docs);
+        synchronized (recentSeries) {
+            recentSeries.put(h.seriesUid(), indexed.seriesId());
+        }
+        return indexed;
+    }
+
+    /**
+     * The fast path, one statement in its own (auto-committed) transaction: inserts a new instance into a
+     * series whose series, study and patient rows already hold this instance's attributes and whose study
+     * belongs to the sender. False when any of that does not hold, or the SOP Instance UID exists; then
+     * nothing was written.
+     */
+    private boolean insertIntoKnownSeries(UUID series, InstanceHeader h, String blobKey, long size, IngestSource src,
+                                          Documents docs) throws SQLException {
+        PersonName pn = h.patientName();
+        String sql = "insert into instance_record (" + INSTANCE_COLUMNS + ")"
+                + " select ?, se.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                + " from series_record se join study_record s on s.id = se.study_fk"
+                + " join patient_record p on p.id = s.patient_fk"
+                + " where se.id = ? and se.attributes = ? and s.attributes = ? and s.hospital_id = ?"
+                + " and p.patient_id = ? and p.issuer = ? and p.name_alphabetic is not distinct from ?"
+                + " and p.name_ideographic is not distinct from ? and p.name_phonetic is not distinct from ?"
+                + " and p.birth_date is not distinct from ? and p.sex is not distinct from ?"
+                + " on conflict (sop_instance_uid) do nothing";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, UuidV7.next()); // series_fk comes from the checked row
+            int i = bindInstance(ps, 2, h, blobKey, size, src, docs.metadataJson(), Instant.now());
+            ps.setObject(i++, series);
+            ps.setString(i++, docs.seriesJson());
+            ps.setString(i++, docs.studyJson());
+            ps.setObject(i++, src.hospitalId());
+            ps.setString(i++, h.patientId());
+            ps.setString(i++, h.issuer());
+            ps.setString(i++, group(pn == null ? null : pn.alphabetic()));
+            ps.setString(i++, group(pn == null ? null : pn.ideographic()));
+            ps.setString(i++, group(pn == null ? null : pn.phonetic()));
+            ps.setString(i++, h.birthDate());
+            ps.setString(i, h.sex());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** The full path: ownership check and upserts of all four levels in one transaction. */
+    @Transactional
+    Indexed recordFully(InstanceHeader h, String blobKey, long size, IngestSource src, Documents docs)
             throws SQLException, IngestException {
         Instant now = Instant.now();
         try (Connection c = dataSource.getConnection()) {
@@ -50,7 +126,8 @@ public class StudyIndex {
             UUID patient = upsertPatient(c, owner != null ? owner : src.hospitalId(), h, now);
             UUID study = upsertStudy(c, patient, src.hospitalId(), h, docs.studyJson(), now);
             UUID series = upsertSeries(c, study, h, docs.seriesJson(), now);
-            return new Indexed(upsertInstance(c, series, h, blobKey, size, src, docs.metadataJson(), now), owner == null);
+            return new Indexed(upsertInstance(c, series, h, blobKey, size, src, docs.metadataJson(), now), owner == null,
+                    series);
         }
     }
 
@@ -173,12 +250,10 @@ public class StudyIndex {
                 ps.executeUpdate();
             }
         }
-        String sql = """
-                insert into instance_record (id, series_fk, sop_instance_uid, sop_class_uid, instance_number,
-                    transfer_syntax, number_of_frames, rows, columns, blob_key, size, pixel_data_offset,
-                    pixel_data_length, metadata, source_ae, received_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (sop_instance_uid) do update set
+        String sql = "insert into instance_record (" + INSTANCE_COLUMNS + ")"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + """
+                 on conflict (sop_instance_uid) do update set
                     series_fk = excluded.series_fk, sop_class_uid = excluded.sop_class_uid,
                     instance_number = excluded.instance_number, transfer_syntax = excluded.transfer_syntax,
                     number_of_frames = excluded.number_of_frames, rows = excluded.rows, columns = excluded.columns,
@@ -188,23 +263,33 @@ public class StudyIndex {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, UuidV7.next());
             ps.setObject(2, series);
-            ps.setString(3, h.sopInstanceUid());
-            ps.setString(4, h.sopClassUid());
-            setInt(ps, 5, h.instanceNumber());
-            ps.setString(6, h.transferSyntax());
-            setInt(ps, 7, h.frames());
-            setInt(ps, 8, h.rows());
-            setInt(ps, 9, h.columns());
-            ps.setString(10, blobKey);
-            ps.setLong(11, size);
-            setLong(ps, 12, h.pixelDataOffset());
-            setLong(ps, 13, h.pixelDataLength());
-            ps.setString(14, metadata);
-            ps.setString(15, src.sourceAe());
-            ps.setTimestamp(16, Timestamp.from(now));
+            bindInstance(ps, 3, h, blobKey, size, src, metadata, now);
             ps.executeUpdate();
         }
         return previousKey == null ? StoreOutcome.STORED : StoreOutcome.REPLACED;
+    }
+
+    /**
+     * Binds the instance's own columns (from sop_instance_uid on) starting at {@code i}; returns the next
+     * index.
+     */
+    private static int bindInstance(PreparedStatement ps, int i, InstanceHeader h, String blobKey, long size,
+                                    IngestSource src, String metadata, Instant now) throws SQLException {
+        ps.setString(i++, h.sopInstanceUid());
+        ps.setString(i++, h.sopClassUid());
+        setInt(ps, i++, h.instanceNumber());
+        ps.setString(i++, h.transferSyntax());
+        setInt(ps, i++, h.frames());
+        setInt(ps, i++, h.rows());
+        setInt(ps, i++, h.columns());
+        ps.setString(i++, blobKey);
+        ps.setLong(i++, size);
+        setLong(ps, i++, h.pixelDataOffset());
+        setLong(ps, i++, h.pixelDataLength());
+        ps.setString(i++, metadata);
+        ps.setString(i++, src.sourceAe());
+        ps.setTimestamp(i++, Timestamp.from(now));
+        return i;
     }
 
     private static String group(PersonName.Group g) {
