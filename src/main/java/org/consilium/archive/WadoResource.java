@@ -5,7 +5,9 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
@@ -33,6 +35,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Blocking
 public class WadoResource {
 
+    /**
+     * Bytes the event loop may hold for one retrieve before the writing thread waits: large enough that
+     * reading the next files overlaps with sending (Vert.x's default, 64 KiB, makes the two take turns).
+     */
+    private static final int WRITE_QUEUE = 8 << 20;
+
     @Inject
     InstanceLocator locator;
     @Inject
@@ -47,23 +55,24 @@ public class WadoResource {
     @GET
     @Path("/studies/{study}")
     @Operation(summary = "WADO-RS: retrieve a study")
-    public Response study(@PathParam("study") String study) {
-        return instances(study, null, null);
+    public Response study(@PathParam("study") String study, @Context HttpServerResponse http) {
+        return instances(study, null, null, http);
     }
 
     @GET
     @Path("/studies/{study}/series/{series}")
     @Operation(summary = "WADO-RS: retrieve a series")
-    public Response series(@PathParam("study") String study, @PathParam("series") String series) {
-        return instances(study, series, null);
+    public Response series(@PathParam("study") String study, @PathParam("series") String series,
+                           @Context HttpServerResponse http) {
+        return instances(study, series, null, http);
     }
 
     @GET
     @Path("/studies/{study}/series/{series}/instances/{instance}")
     @Operation(summary = "WADO-RS: retrieve an instance")
     public Response instance(@PathParam("study") String study, @PathParam("series") String series,
-                             @PathParam("instance") String instance) {
-        return instances(study, series, instance);
+                             @PathParam("instance") String instance, @Context HttpServerResponse http) {
+        return instances(study, series, instance, http);
     }
 
     @GET
@@ -146,8 +155,9 @@ public class WadoResource {
         });
     }
 
-    private Response instances(String study, String series, String instance) {
+    private Response instances(String study, String series, String instance, HttpServerResponse http) {
         List<StoredInstance> found = visible(study, series, instance, "retrieve");
+        http.setWriteQueueMaxSize(WRITE_QUEUE);
         return multipart(MediaTypes.DICOM, mp -> {
             for (StoredInstance si : found) {
                 try (InputStream in = blobs.open(si.blobKey())) {
