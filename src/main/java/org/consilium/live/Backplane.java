@@ -1,0 +1,146 @@
+package org.consilium.live;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * Connects the replicas through PostgreSQL. One dedicated pgjdbc connection (outside the pool) LISTENs;
+ * a room event's NOTIFY only says "room r has reached seq s", and each replica then reads the events by
+ * seq, so a lost or coalesced NOTIFY costs latency, never an event. After the listener reconnects, every
+ * local room catches up by seq. Ephemeral frames and user pushes travel in the NOTIFY payload itself.
+ */
+@ApplicationScoped
+public class Backplane {
+
+    static final String EPHEMERAL = "live_ephemeral";
+    static final String USER = "live_user";
+    /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more. */
+    static final int MAX_PAYLOAD = 7900;
+
+    private static final Logger LOG = Logger.getLogger(Backplane.class);
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    RoomHub hub;
+    @Inject
+    UserChannel users;
+    @Inject
+    Replica replica;
+
+    private volatile boolean running;
+    private volatile Thread listener;
+    private volatile boolean listening;
+
+    void start(@Observes StartupEvent ev) {
+        running = true;
+        listener = Thread.ofPlatform().daemon().name("live-listen").start(this::listen);
+    }
+
+    void stop(@Observes ShutdownEvent ev) {
+        running = false;
+        Thread t = listener;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    /** True once the LISTEN connection is up (readiness of the fan-out). */
+    public boolean listening() {
+        return listening;
+    }
+
+    /** Sends a NOTIFY outside any transaction. */
+    void notify(String channel, String payload) {
+        if (payload.length() > MAX_PAYLOAD) {
+            throw new IllegalArgumentException("NOTIFY payload too large: " + payload.length());
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("select pg_notify(?, ?)")) {
+            ps.setString(1, channel);
+            ps.setString(2, payload);
+            ps.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("NOTIFY " + channel + " failed", e);
+        }
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection c = DriverManager.getConnection(url, user, password)) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("LISTEN " + RoomLog.CHANNEL);
+                    s.execute("LISTEN " + EPHEMERAL);
+                    s.execute("LISTEN " + USER);
+                }
+                listening = true;
+                hub.requestAll(); // whatever was committed while we were not listening
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] batch = pg.getNotifications(1000);
+                    if (batch != null) {
+                        for (PGNotification n : batch) {
+                            dispatch(n.getName(), n.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                listening = false;
+                if (running) {
+                    LOG.warnf("live backplane listener lost its connection (%s); reconnecting", e.getMessage());
+                    sleep();
+                }
+            }
+        }
+    }
+
+    private void dispatch(String channel, String payload) {
+        try {
+            switch (channel) {
+                case RoomLog.CHANNEL -> hub.request(UUID.fromString(payload.substring(0, payload.indexOf(':'))));
+                case EPHEMERAL -> {
+                    // <replica>|<roomId>|<frame>
+                    int a = payload.indexOf('|');
+                    int b = payload.indexOf('|', a + 1);
+                    if (!payload.substring(0, a).equals(replica.id())) {
+                        hub.ephemeral(UUID.fromString(payload.substring(a + 1, b)), payload.substring(b + 1));
+                    }
+                }
+                case USER -> {
+                    int a = payload.indexOf('|');
+                    users.deliver(payload.substring(0, a), payload.substring(a + 1));
+                }
+                default -> LOG.debugf("ignoring NOTIFY on %s", channel);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "bad NOTIFY on %s", channel);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

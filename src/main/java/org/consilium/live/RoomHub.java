@@ -1,0 +1,180 @@
+package org.consilium.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * The sockets of this replica by room, and the fan-out of each room's log to them. A room's pump reads
+ * the events after the lowest seq any of its sockets has been given and offers each socket exactly the
+ * events above its own position, in seq order; one pump per room runs at a time. Pumps are requested by
+ * NOTIFY from any replica (including this one), by a socket joining, and by the periodic catch-up.
+ */
+@ApplicationScoped
+public class RoomHub {
+
+    private static final Logger LOG = Logger.getLogger(RoomHub.class);
+    private static final int BATCH = 500;
+
+    @Inject
+    RoomLog log;
+    @Inject
+    ObjectMapper json;
+
+    private final Map<UUID, LocalRoom> rooms = new ConcurrentHashMap<>();
+    private final ExecutorService pumps = Executors.newVirtualThreadPerTaskExecutor();
+
+    /** Starts delivering the room's events above {@code peer.delivered} to the socket. */
+    void add(Peer peer) {
+        peer.onDrained = () -> request(peer.roomId);
+        rooms.compute(peer.roomId, (id, room) -> {
+            LocalRoom r = room == null ? new LocalRoom(id) : room;
+            r.peers.add(peer);
+            return r;
+        });
+        request(peer.roomId);
+    }
+
+    void remove(Peer peer) {
+        rooms.computeIfPresent(peer.roomId, (id, room) -> {
+            room.peers.remove(peer);
+            return room.peers.isEmpty() ? null : room;
+        });
+    }
+
+    /** Wakes the room's pump, if this replica has sockets in the room. */
+    public void request(UUID roomId) {
+        LocalRoom room = rooms.get(roomId);
+        if (room != null) {
+            room.request();
+        }
+    }
+
+    /** Wakes every local room: after the listener reconnected, and periodically in case a NOTIFY was lost. */
+    public void requestAll() {
+        rooms.values().forEach(LocalRoom::request);
+    }
+
+    Collection<Peer> peers(UUID roomId) {
+        LocalRoom room = rooms.get(roomId);
+        return room == null ? List.of() : room.peers;
+    }
+
+    Set<UUID> roomIds() {
+        return rooms.keySet();
+    }
+
+    /** Sends an ephemeral frame to the room's local sockets; slow sockets skip it. */
+    void ephemeral(UUID roomId, String frame) {
+        for (Peer p : peers(roomId)) {
+            p.offerEphemeral(frame);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        pumps.shutdownNow();
+    }
+
+    static String frame(RoomLog.Stored event) {
+        return "{\"v\":1,\"type\":\"event\",\"seq\":" + event.seq() + ",\"event\":" + event.body() + "}";
+    }
+
+    private final class LocalRoom {
+        final UUID id;
+        final Set<Peer> peers = ConcurrentHashMap.newKeySet();
+        final AtomicBoolean dirty = new AtomicBoolean();
+        final AtomicBoolean running = new AtomicBoolean();
+
+        LocalRoom(UUID id) {
+            this.id = id;
+        }
+
+        void request() {
+            dirty.set(true);
+            if (running.compareAndSet(false, true)) {
+                pumps.execute(this::run);
+            }
+        }
+
+        private void run() {
+            do {
+                try {
+                    while (dirty.getAndSet(false)) {
+                        pump();
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "fan-out of room %s failed; the next wake-up retries", id);
+                } finally {
+                    running.set(false);
+                }
+            } while (dirty.get() && running.compareAndSet(false, true));
+        }
+
+        private void pump() {
+            Set<Peer> waiting = new HashSet<>(); // replaying sockets with a full queue
+            while (true) {
+                long from = Long.MAX_VALUE;
+                for (Peer p : peers) {
+                    if (!p.closed() && !waiting.contains(p)) {
+                        from = Math.min(from, p.delivered);
+                    }
+                }
+                if (from == Long.MAX_VALUE) {
+                    return;
+                }
+                List<RoomLog.Stored> batch = log.after(id, from, BATCH);
+                for (RoomLog.Stored event : batch) {
+                    String frame = frame(event);
+                    for (Peer p : peers) {
+                        if (p.delivered >= event.seq() || waiting.contains(p) || p.closed()) {
+                            continue;
+                        }
+                        if (p.offer(frame)) {
+                            p.delivered = event.seq();
+                            control(p, event);
+                        } else if (p.replaying()) {
+                            waiting.add(p);
+                        } else {
+                            p.closeNow(CloseCodes.SLOW_CLIENT, "slow client: reconnect with lastSeq");
+                        }
+                    }
+                }
+                if (batch.size() < BATCH) {
+                    return;
+                }
+            }
+        }
+
+        /** Events that end sockets: a revoked admission, a closed room. */
+        private void control(Peer p, RoomLog.Stored event) {
+            if (event.type().equals("room.closed")) {
+                p.closeAfterQueued(CloseCodes.ROOM_CLOSED, "room closed");
+            } else if (event.type().equals("participant.revoked") && p.actor.userId().equals(userOf(event))) {
+                p.closeAfterQueued(CloseCodes.FORBIDDEN, "no longer a participant");
+            }
+        }
+
+        private String userOf(RoomLog.Stored event) {
+            try {
+                JsonNode node = json.readTree(event.body());
+                return node.path("data").path("userId").asText();
+            } catch (java.io.IOException e) {
+                return "";
+            }
+        }
+    }
+}

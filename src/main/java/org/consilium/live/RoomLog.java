@@ -1,0 +1,175 @@
+package org.consilium.live;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The ordered, persisted event log of each room. {@link #append} bumps the room's sequence, applies the
+ * event's effect and inserts the event in one transaction, then NOTIFY (delivered at commit) wakes every
+ * replica, which reads the new events by seq ({@link #after}).
+ */
+@ApplicationScoped
+public class RoomLog {
+
+    /** The NOTIFY channel; the payload is {@code <roomId>:<seq>}. */
+    public static final String CHANNEL = "live_event";
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    ObjectMapper json;
+
+    /** What an append did: the event's seq, and whether the op id had been applied before. */
+    public record Appended(long seq, boolean duplicate) {
+    }
+
+    /** One stored event: its seq and its JSON text ({@code {"type", "actor", "opId", "at", "data"}}). */
+    public record Stored(long seq, String type, String body) {
+    }
+
+    /** The state change that belongs to an event; runs in the event's transaction, may throw {@link LiveError}. */
+    @FunctionalInterface
+    public interface Effect {
+        void apply(Connection c, long seq) throws SQLException;
+    }
+
+    /**
+     * Appends an event. With an op id, a second append of the same op by the same user changes nothing and
+     * answers the first event's seq. Joins the caller's transaction when there is one.
+     */
+    public Appended append(UUID roomId, Actor actor, String opId, String type, ObjectNode data, Effect effect) {
+        try {
+            return QuarkusTransaction.joiningExisting().call(() -> inTransaction(roomId, actor, opId, type, data, effect));
+        } catch (AlreadyApplied done) {
+            return new Appended(done.seq, true);
+        }
+    }
+
+    private Appended inTransaction(UUID roomId, Actor actor, String opId, String type, ObjectNode data,
+                                   Effect effect) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            // The room row lock taken here orders writers: the op-id check below cannot race.
+            long seq = nextSeq(c, roomId);
+            if (opId != null) {
+                Long earlier = earlier(c, roomId, actor.userId(), opId);
+                if (earlier != null) {
+                    throw new AlreadyApplied(earlier); // rolls the bumped seq back
+                }
+            }
+            if (effect != null) {
+                effect.apply(c, seq);
+            }
+            ObjectNode event = json.createObjectNode();
+            event.put("type", type);
+            ObjectNode who = event.putObject("actor");
+            who.put("userId", actor.userId()).put("displayName", actor.displayName()).put("role", actor.role());
+            if (opId != null) {
+                event.put("opId", opId);
+            }
+            event.put("at", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+            event.set("data", data == null ? json.createObjectNode() : data);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into live_event (room_id, seq, type, actor_id, op_id, body) values (?, ?, ?, ?, ?, ?::jsonb)")) {
+                ps.setObject(1, roomId);
+                ps.setLong(2, seq);
+                ps.setString(3, type);
+                ps.setString(4, actor.userId());
+                ps.setString(5, opId);
+                ps.setString(6, json.writeValueAsString(event));
+                ps.executeUpdate();
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            try (PreparedStatement ps = c.prepareStatement("select pg_notify(?, ?)")) {
+                ps.setString(1, CHANNEL);
+                ps.setString(2, roomId + ":" + seq);
+                ps.execute();
+            }
+            return new Appended(seq, false);
+        }
+    }
+
+    /** Events of a room with seq greater than {@code afterSeq}, in order, at most {@code limit}. */
+    public List<Stored> after(UUID roomId, long afterSeq, int limit) {
+        List<Stored> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select seq, type, body::text from live_event where room_id = ? and seq > ? order by seq limit ?")) {
+            ps.setObject(1, roomId);
+            ps.setLong(2, afterSeq);
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Stored(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the events of room " + roomId, e);
+        }
+        return out;
+    }
+
+    /** The room's last assigned seq. */
+    public long head(UUID roomId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select last_seq from live_room where id = ?")) {
+            ps.setObject(1, roomId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new LiveError("not-found", "room " + roomId + " does not exist");
+                }
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long nextSeq(Connection c, UUID roomId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "update live_room set last_seq = last_seq + 1 where id = ? and closed_at is null returning last_seq")) {
+            ps.setObject(1, roomId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new LiveError("room-closed", "room " + roomId + " is closed or does not exist");
+                }
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static Long earlier(Connection c, UUID roomId, String userId, String opId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select seq from live_event where room_id = ? and actor_id = ? and op_id = ?")) {
+            ps.setObject(1, roomId);
+            ps.setString(2, userId);
+            ps.setString(3, opId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    /** Unwinds the transaction of an op id that was applied before. */
+    private static final class AlreadyApplied extends RuntimeException {
+        final long seq;
+
+        AlreadyApplied(long seq) {
+            super(null, null, false, false);
+            this.seq = seq;
+        }
+    }
+}

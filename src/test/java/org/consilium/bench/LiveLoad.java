@@ -1,0 +1,309 @@
+package org.consilium.bench;
+
+import static io.restassured.RestAssured.given;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.consilium.live.ServerProcess;
+import org.consilium.localstack.Stack;
+import org.consilium.localstack.Tokens;
+
+/**
+ * Live rooms under load: R rooms x C clients, each client sending an annotation every 2 s and a cursor at
+ * 10 Hz. Measures fan-out latency (send to receipt of the annotation's event, p50/p99, over every
+ * receiver), server CPU, and lost or reordered persistent events, for one instance, two replicas (clients
+ * of each room split across both), and a bare websockets-next broadcast of the same traffic with no
+ * persistence on the same machine in the same run. Started by {@code bench/live-load}; prints a table.
+ */
+public final class LiveLoad {
+
+    static final String SOP = "1.2.826.0.1.3680043.10.1234.9.1";
+    static final List<String> USERS = List.of("dr.li", "dr.zhao", "dr.sun", "dr.zhou", "dr.wu", "phys.chen", "cm.wang");
+
+    record Result(String setting, int samples, double p50, double p99, double max, double serverCores,
+                  double loadCores, long lost, long reordered, long sent) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rooms = Integer.parseInt(arg(args, 0, "20"));
+        int perRoom = Integer.parseInt(arg(args, 1, "25"));
+        int seconds = Integer.parseInt(arg(args, 2, "30"));
+        Path dir = Path.of(System.getProperty("consilium.data-dir", "/tmp/consilium-live-bench"));
+        say("starting PostgreSQL and Keycloak under " + dir);
+        try (Stack stack = Stack.start(dir, 0, Integer.getInteger("consilium.test.keycloak-port", 8195), true)) {
+            Map<String, String> env = Map.of("CONSILIUM_LIVE_BENCH_BROADCAST", "true");
+            List<Result> results = new ArrayList<>();
+            try (ServerProcess a = ServerProcess.start(stack, "bench-a", env)) {
+                say("server A up: " + a.base());
+                Map<String, String> ids = userIds(a.base());
+                results.add(run("bare broadcast (1 instance)", List.of(a), rooms, perRoom, seconds, ids, true));
+                results.add(run("live rooms, 1 instance", List.of(a), rooms, perRoom, seconds, ids, false));
+                try (ServerProcess b = ServerProcess.start(stack, "bench-b", env)) {
+                    say("server B up: " + b.base());
+                    Thread.sleep(6000); // let both see each other's heartbeat
+                    results.add(run("live rooms, 2 replicas", List.of(a, b), rooms, perRoom, seconds, ids, false));
+                }
+            }
+            print(rooms, perRoom, seconds, results);
+        }
+        System.exit(0);
+    }
+
+    static Result run(String setting, List<ServerProcess> servers, int rooms, int perRoom, int seconds,
+                      Map<String, String> ids, boolean bare) throws Exception {
+        say("== " + setting + ": connecting " + rooms * perRoom + " clients");
+        URI admin = servers.get(0).base();
+        List<Client> clients = new ArrayList<>();
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+        for (int r = 0; r < rooms; r++) {
+            String room = bare ? "bench-" + UUID.randomUUID() : openRoom(admin, ids);
+            for (int c = 0; c < perRoom; c++) {
+                ServerProcess server = servers.get(c % servers.size());
+                String user = USERS.get(c % USERS.size());
+                String path = bare ? "/bench/broadcast/" + room : ticket(server.base(), user, room);
+                Client client = new Client(room, "r" + r + "c" + c);
+                client.socket = http.newWebSocketBuilder()
+                        .buildAsync(URI.create("ws://localhost:" + server.base().getPort() + path), client).join();
+                clients.add(client);
+            }
+        }
+        ScheduledExecutorService senders = Executors.newScheduledThreadPool(2);
+        for (Client c : clients) {
+            senders.scheduleAtFixedRate(c::cursor, ThreadLocalRandom.current().nextInt(100), 100, TimeUnit.MILLISECONDS);
+            senders.scheduleAtFixedRate(c::annotate, ThreadLocalRandom.current().nextInt(2000), 2000, TimeUnit.MILLISECONDS);
+        }
+        Thread.sleep(5000); // warm-up
+        long from = System.nanoTime();
+        clients.forEach(c -> c.measureFrom = from);
+        double[] cpu0 = cpu(servers);
+        double load0 = loadCpu();
+        Thread.sleep(seconds * 1000L);
+        double[] cpu1 = cpu(servers);
+        double load1 = loadCpu();
+        long until = System.nanoTime();
+        senders.shutdownNow();
+        senders.awaitTermination(5, TimeUnit.SECONDS);
+        Thread.sleep(3000); // drain
+        long sentInWindow = 0;
+        long expected = 0;
+        long received = 0;
+        long lost = 0;
+        long reordered = 0;
+        List<long[]> all = new ArrayList<>();
+        for (Client c : clients) {
+            sentInWindow += c.sentInWindow(from, until);
+            lost += c.gaps;
+            reordered += c.reordered;
+            all.add(c.latencies());
+        }
+        for (Client c : clients) {
+            long roomSent = clients.stream().filter(o -> o.room.equals(c.room)).mapToLong(o -> o.sentInWindow(from, until)).sum();
+            expected += roomSent;
+            received += c.receivedInWindow;
+        }
+        if (bare) {
+            lost = Math.max(0, expected - received);
+        } else {
+            lost += Math.max(0, expected - received);
+        }
+        for (Client c : clients) {
+            c.socket.abort();
+        }
+        http.shutdownNow();
+        long[] lat = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        double cores = 0;
+        for (int i = 0; i < servers.size(); i++) {
+            cores += (cpu1[i] - cpu0[i]) / seconds;
+        }
+        Result r = new Result(setting, lat.length, ms(lat, 0.50), ms(lat, 0.99), lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6,
+                cores, (load1 - load0) / seconds, lost, reordered, sentInWindow);
+        say(r.toString());
+        Thread.sleep(2000);
+        return r;
+    }
+
+    static void print(int rooms, int perRoom, int seconds, List<Result> results) {
+        System.out.printf("%nLive rooms: %d rooms x %d clients, annotation every 2 s + cursor 10 Hz, %d s measured, %d cores%n",
+                rooms, perRoom, seconds, Runtime.getRuntime().availableProcessors());
+        System.out.printf("%-30s %9s %9s %9s %9s %12s %10s %6s %9s%n", "setting", "fan-outs", "p50 ms", "p99 ms", "max ms",
+                "server CPU", "load CPU", "lost", "reorder");
+        for (Result r : results) {
+            System.out.printf("%-30s %9d %9.1f %9.1f %9.1f %9.2f cores %6.2f %6d %9d%n", r.setting(), r.samples(), r.p50(),
+                    r.p99(), r.max(), r.serverCores(), r.loadCores(), r.lost(), r.reordered());
+        }
+        Result bare = results.get(0);
+        for (Result r : results.subList(1, results.size())) {
+            System.out.printf("%-30s p50 %.2fx, p99 %.2fx the bare broadcast%n", r.setting(), r.p50() / bare.p50(),
+                    r.p99() / bare.p99());
+        }
+    }
+
+    static final class Client implements WebSocket.Listener {
+        final String room;
+        final String id;
+        WebSocket socket;
+        volatile long measureFrom = Long.MAX_VALUE;
+        private final StringBuilder partial = new StringBuilder();
+        private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
+        private long[] lat = new long[1024];
+        private int n;
+        private final List<Long> sentAt = new ArrayList<>();
+        private final AtomicLong ops = new AtomicLong();
+        long lastSeq = -1;
+        long gaps;
+        long reordered;
+        long receivedInWindow;
+
+        Client(String room, String id) {
+            this.room = room;
+            this.id = id;
+        }
+
+        void cursor() {
+            send("{\"v\":1,\"op\":\"cursor\",\"x\":" + ThreadLocalRandom.current().nextInt(512) + ",\"y\":"
+                    + ThreadLocalRandom.current().nextInt(512) + ",\"sopInstanceUid\":\"" + SOP + "\"}");
+        }
+
+        void annotate() {
+            long now = System.nanoTime();
+            synchronized (sentAt) {
+                sentAt.add(now);
+            }
+            send("{\"v\":1,\"op\":\"annotation.create\",\"opId\":\"" + id + "-" + ops.incrementAndGet()
+                    + "\",\"annotation\":{\"kind\":\"point\",\"ref\":{\"sopInstanceUid\":\"" + SOP
+                    + "\"},\"points\":[[10,20]],\"label\":\"" + now + "\"}}");
+        }
+
+        long sentInWindow(long from, long until) {
+            synchronized (sentAt) {
+                return sentAt.stream().filter(t -> t >= from && t < until).count();
+            }
+        }
+
+        private synchronized void send(String text) {
+            sending = sending.thenCompose(v -> socket.sendText(text, true)).exceptionally(e -> null);
+        }
+
+        synchronized long[] latencies() {
+            return Arrays.copyOf(lat, n);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                frame(partial.toString(), System.nanoTime());
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        private void frame(String f, long now) {
+            boolean event = f.startsWith("{\"v\":1,\"type\":\"event\"");
+            boolean bareAnnotation = f.startsWith("{\"v\":1,\"op\":\"annotation.create\"");
+            if (event) {
+                long seq = number(f, "\"seq\":");
+                if (lastSeq >= 0 && seq <= lastSeq) {
+                    reordered++;
+                } else {
+                    if (lastSeq >= 0 && seq > lastSeq + 1) {
+                        gaps += seq - lastSeq - 1;
+                    }
+                    lastSeq = seq;
+                }
+            } else if (f.startsWith("{\"v\":1,\"type\":\"welcome\"")) {
+                lastSeq = number(f, "\"seq\":");
+            }
+            if ((event && f.contains("\"annotation.created\"")) || bareAnnotation) {
+                int at = f.indexOf("\"label\":\"");
+                long sent = Long.parseLong(f.substring(at + 9, f.indexOf('"', at + 9)));
+                if (sent >= measureFrom) {
+                    synchronized (this) {
+                        if (n == lat.length) {
+                            lat = Arrays.copyOf(lat, n * 2);
+                        }
+                        lat[n++] = now - sent;
+                        receivedInWindow++;
+                    }
+                }
+            }
+        }
+
+        private static long number(String f, String key) {
+            int at = f.indexOf(key) + key.length();
+            int end = at;
+            while (end < f.length() && Character.isDigit(f.charAt(end))) {
+                end++;
+            }
+            return Long.parseLong(f.substring(at, end));
+        }
+    }
+
+    private static String openRoom(URI base, Map<String, String> ids) {
+        String room = given().auth().oauth2(Tokens.of("cm.wang")).contentType("application/json")
+                .body(Map.of("kind", "CONSULT_SESSION", "refId", UUID.randomUUID().toString(), "title", "bench"))
+                .post(base.resolve("/api/live/rooms")).then().statusCode(200).extract().path("id");
+        for (String u : USERS) {
+            given().auth().oauth2(Tokens.of("cm.wang")).contentType("application/json")
+                    .body(Map.of("displayName", u, "role", "specialist"))
+                    .put(base.resolve("/api/live/rooms/" + room + "/participants/" + ids.get(u))).then().statusCode(200);
+        }
+        return room;
+    }
+
+    private static String ticket(URI base, String user, String room) {
+        return given().auth().oauth2(Tokens.of(user)).contentType("application/json").body(Map.of("roomId", room))
+                .post(base.resolve("/api/live/tickets")).then().statusCode(201).extract().path("socketPath");
+    }
+
+    private static Map<String, String> userIds(URI base) {
+        Map<String, String> ids = new java.util.HashMap<>();
+        for (String u : USERS) {
+            ids.put(u, given().auth().oauth2(Tokens.of(u)).get(base.resolve("/api/me")).then().statusCode(200)
+                    .extract().path("id"));
+        }
+        return ids;
+    }
+
+    private static double[] cpu(List<ServerProcess> servers) throws java.io.IOException {
+        double[] out = new double[servers.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = servers.get(i).cpuSeconds();
+        }
+        return out;
+    }
+
+    private static double loadCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+    }
+
+    private static double ms(long[] sorted, double q) {
+        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))] / 1e6;
+    }
+
+    private static String arg(String[] args, int i, String fallback) {
+        return args.length > i ? args[i] : fallback;
+    }
+
+    private static void say(String s) {
+        System.out.println(s);
+    }
+}

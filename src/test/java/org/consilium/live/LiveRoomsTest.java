@@ -1,0 +1,164 @@
+package org.consilium.live;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.consilium.localstack.ConsiliumTestResource;
+import org.consilium.localstack.Tokens;
+import org.junit.jupiter.api.Test;
+
+/** Rooms, tickets and who may join: the part other capabilities build on. */
+@QuarkusTest
+@WithTestResource(ConsiliumTestResource.class)
+class LiveRoomsTest {
+
+    @TestHTTPResource("/")
+    URI base;
+    @Inject
+    Rooms rooms;
+
+    static String userId(String username) {
+        return given().auth().oauth2(Tokens.of(username)).get("/api/me").then().statusCode(200).extract().path("id");
+    }
+
+    /** A fresh room with the given users admitted as role (username:role). */
+    UUID room(Rooms rooms, String... admissions) {
+        UUID id = rooms.open(RoomKind.CONSULT_SESSION, UUID.randomUUID(), "MDT 肺癌");
+        for (String a : admissions) {
+            String[] p = a.split(":");
+            rooms.admit(id, userId(p[0]), p[0], p[1]);
+        }
+        return id;
+    }
+
+    @Test
+    void openIsIdempotentOnKindAndRef() {
+        UUID ref = UUID.randomUUID();
+        UUID a = rooms.open(RoomKind.CONSULT_SESSION, ref, "one");
+        UUID b = rooms.open(RoomKind.CONSULT_SESSION, ref, "one");
+        UUID c = rooms.open(RoomKind.RT_REVIEW, ref, "other kind");
+        assertEquals(a, b);
+        assertFalse(a.equals(c));
+    }
+
+    @Test
+    void participantJoinsAndSeesPresenceWithRole() {
+        UUID id = room(rooms, "dr.li:chair", "dr.zhao:specialist");
+        try (LiveClient li = LiveClient.join(base, "dr.li", id, null)) {
+            JsonNode welcome = li.await("welcome");
+            assertEquals("chair", welcome.path("you").path("role").asText());
+            // the snapshot already shows the joiner itself
+            assertEquals(List.of("chair"), welcome.path("snapshot").path("presence").findValuesAsText("role"));
+            assertEquals(welcome.path("seq").asLong(), welcome.path("snapshot").path("seq").asLong());
+            try (LiveClient zhao = LiveClient.join(base, "dr.zhao", id, null)) {
+                zhao.await("welcome");
+                JsonNode joined = li.await(f -> f.path("event").path("type").asText().equals("presence.joined"),
+                        java.time.Duration.ofSeconds(10));
+                assertEquals("specialist", joined.path("event").path("data").path("role").asText());
+                assertEquals("dr.zhao", joined.path("event").path("actor").path("displayName").asText());
+            }
+            JsonNode left = li.await(f -> f.path("event").path("type").asText().equals("presence.left"),
+                    java.time.Duration.ofSeconds(10));
+            assertEquals(userId("dr.zhao"), left.path("event").path("data").path("userId").asText());
+        }
+        given().auth().oauth2(Tokens.of("platform.admin")).queryParam("target", "room:" + id).get("/api/audit")
+                .then().statusCode(200).body("items.action", hasItem("live.join")).body("items.action", hasItem("live.leave"));
+    }
+
+    @Test
+    void nonParticipantIsClosedWith4403AndAudited() {
+        UUID id = room(rooms, "dr.li:chair");
+        LiveClient fm = LiveClient.join(base, "fm.doctor", id, null);
+        assertEquals(4403, fm.awaitClose());
+        given().auth().oauth2(Tokens.of("platform.admin")).queryParam("target", "room:" + id)
+                .queryParam("outcome", "DENIED").get("/api/audit")
+                .then().statusCode(200).body("items.actor", hasItem("fm.doctor"));
+    }
+
+    @Test
+    void ticketIsSingleUseAndBoundToItsRoom() {
+        UUID id = room(rooms, "dr.li:chair");
+        UUID other = room(rooms, "dr.li:chair");
+        String path = given().auth().oauth2(Tokens.of("dr.li")).contentType("application/json")
+                .body(Map.of("roomId", id.toString())).post("/api/live/tickets").then().statusCode(201)
+                .extract().path("socketPath");
+        String ticket = path.substring(path.indexOf("ticket=") + 7);
+        assertEquals(4401, RawSocket.closeCode(base, "/api/live/rooms/" + other + "/socket?ticket=" + ticket));
+        // the failed attempt spent it
+        assertEquals(4401, RawSocket.closeCode(base, path));
+        assertEquals(4401, RawSocket.closeCode(base, "/api/live/rooms/" + id + "/socket"));
+        given().contentType("application/json").body("{}").post("/api/live/tickets").then().statusCode(401);
+    }
+
+    @Test
+    void revokedParticipantIsClosedWith4403() {
+        UUID id = room(rooms, "dr.li:chair", "dr.zhao:specialist");
+        try (LiveClient zhao = LiveClient.join(base, "dr.zhao", id, null)) {
+            zhao.await("welcome");
+            rooms.revoke(id, userId("dr.zhao"));
+            assertEquals(4403, zhao.awaitClose());
+        }
+        assertEquals(4403, LiveClient.join(base, "dr.zhao", id, null).awaitClose());
+    }
+
+    @Test
+    void caseManagerManagesRoomsOverRestOthersCannot() {
+        UUID ref = UUID.randomUUID();
+        String id = given().auth().oauth2(Tokens.of("cm.wang")).contentType("application/json")
+                .body(Map.of("kind", "CONSULT_SESSION", "refId", ref.toString(), "title", "胃癌 MDT"))
+                .post("/api/live/rooms").then().statusCode(200).body("refId", equalTo(ref.toString())).extract().path("id");
+        given().auth().oauth2(Tokens.of("cm.wang")).contentType("application/json")
+                .body(Map.of("displayName", "李明", "role", "presenter"))
+                .put("/api/live/rooms/{id}/participants/{u}", id, userId("dr.li")).then().statusCode(200)
+                .body("participants.role", hasItem("presenter"));
+        given().auth().oauth2(Tokens.of("dr.li")).contentType("application/json")
+                .body(Map.of("kind", "CONSULT_SESSION", "refId", UUID.randomUUID().toString(), "title", "x"))
+                .post("/api/live/rooms").then().statusCode(403);
+        given().auth().oauth2(Tokens.of("dr.li")).get("/api/live/rooms/{id}", id).then().statusCode(200);
+        given().auth().oauth2(Tokens.of("cx.doctor")).get("/api/live/rooms/{id}", id).then().statusCode(404);
+        given().auth().oauth2(Tokens.of("cx.doctor")).get("/api/live/rooms/{id}/snapshot", id).then().statusCode(404);
+        given().auth().oauth2(Tokens.of("cm.wang")).post("/api/live/rooms/{id}/close", id).then().statusCode(200)
+                .body("closedAt", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void closingTheRoomClosesSocketsWith4410() {
+        UUID id = room(rooms, "dr.li:chair");
+        try (LiveClient li = LiveClient.join(base, "dr.li", id, null)) {
+            li.await("welcome");
+            rooms.close(id);
+            assertEquals(4410, li.awaitClose());
+        }
+    }
+
+    @Inject
+    UserChannel users;
+
+    @Test
+    void userChannelPushReachesTheUsersSocket() {
+        try (LiveClient me = LiveClient.join(base, "dr.wu", null, null)) {
+            me.await("welcome");
+            users.push(userId("dr.wu"), "consult.assigned", Map.of("consultId", "c-1", "title", "会诊 / consult"));
+            JsonNode push = me.await("push");
+            assertEquals("consult.assigned", push.path("kind").asText());
+            assertEquals("会诊 / consult", push.path("payload").path("title").asText());
+        }
+    }
+
+    static List<String> types(List<JsonNode> events) {
+        return events.stream().map(e -> e.path("event").path("type").asText()).toList();
+    }
+}
