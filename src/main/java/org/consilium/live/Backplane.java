@@ -116,7 +116,10 @@ public class Backplane {
     private void dispatch(String channel, String payload) {
         try {
             switch (channel) {
-                case RoomLog.CHANNEL -> hub.request(UUID.fromString(payload.substring(0, payload.indexOf(':'))));
+                case RoomLog.CHANNEL -> {
+                    int colon = payload.indexOf(':');
+                    hub.notified(UUID.fromString(payload.substring(0, colon)), Long.parseLong(payload.substring(colon + 1)));
+                }
                 case EPHEMERAL -> {
                     // <replica>|<roomId>|<frame>
                     int a = payload.indexOf('|');

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -12,9 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,17 +58,37 @@ public class RoomHub {
         });
     }
 
-    /** Wakes the room's pump, if this replica has sockets in the room. */
+    /** Makes the room's pump read the log from the lowest position of its sockets. */
     public void request(UUID roomId) {
         LocalRoom room = rooms.get(roomId);
         if (room != null) {
-            room.request();
+            room.readDb.set(true);
+            room.wake();
         }
     }
 
-    /** Wakes every local room: after the listener reconnected, and periodically in case a NOTIFY was lost. */
+    /** A replica committed {@code seq} in the room (NOTIFY). */
+    void notified(UUID roomId, long seq) {
+        LocalRoom room = rooms.get(roomId);
+        if (room != null) {
+            room.knownHead.accumulateAndGet(seq, Math::max);
+            room.wake();
+        }
+    }
+
+    /** Reads every local room's log: after the listener reconnected, and periodically in case a NOTIFY was lost. */
     public void requestAll() {
-        rooms.values().forEach(LocalRoom::request);
+        rooms.keySet().forEach(this::request);
+    }
+
+    /** An event this replica has just committed: kept for the pump, which then need not read it back. */
+    void committed(UUID roomId, RoomLog.Stored event) {
+        LocalRoom room = rooms.get(roomId);
+        if (room != null) {
+            room.recent.put(event.seq(), event);
+            room.knownHead.accumulateAndGet(event.seq(), Math::max);
+            room.wake();
+        }
     }
 
     Collection<Peer> peers(UUID roomId) {
@@ -98,12 +121,18 @@ public class RoomHub {
         final Set<Peer> peers = ConcurrentHashMap.newKeySet();
         final AtomicBoolean dirty = new AtomicBoolean();
         final AtomicBoolean running = new AtomicBoolean();
+        /** The highest seq this replica has heard of (its own commits and NOTIFY). */
+        final AtomicLong knownHead = new AtomicLong();
+        /** Set when the pump must read the log even if no newer seq is known (join, drain, catch-up). */
+        final AtomicBoolean readDb = new AtomicBoolean(true);
+        /** Events committed here, by seq, not yet given to every local socket. */
+        final ConcurrentSkipListMap<Long, RoomLog.Stored> recent = new ConcurrentSkipListMap<>();
 
         LocalRoom(UUID id) {
             this.id = id;
         }
 
-        void request() {
+        void wake() {
             dirty.set(true);
             if (running.compareAndSet(false, true)) {
                 pumps.execute(this::run);
@@ -126,6 +155,7 @@ public class RoomHub {
 
         private void pump() {
             Set<Peer> waiting = new HashSet<>(); // replaying sockets with a full queue
+            boolean force = readDb.getAndSet(false);
             while (true) {
                 long from = Long.MAX_VALUE;
                 for (Peer p : peers) {
@@ -133,10 +163,16 @@ public class RoomHub {
                         from = Math.min(from, p.delivered);
                     }
                 }
-                if (from == Long.MAX_VALUE) {
+                if (from == Long.MAX_VALUE || !force && from >= knownHead.get()) {
                     return;
                 }
-                List<RoomLog.Stored> batch = log.after(id, from, BATCH);
+                recent.headMap(from, true).clear();
+                List<RoomLog.Stored> batch = cached(from);
+                boolean fromCache = !batch.isEmpty();
+                if (!fromCache) {
+                    batch = log.after(id, from, BATCH);
+                    force = false;
+                }
                 for (RoomLog.Stored event : batch) {
                     String frame = frame(event);
                     for (Peer p : peers) {
@@ -153,10 +189,25 @@ public class RoomHub {
                         }
                     }
                 }
-                if (batch.size() < BATCH) {
-                    return;
+                if (batch.isEmpty() || !fromCache && batch.size() < BATCH) {
+                    return; // read to the end of the log
                 }
+                // after a run from the cache, go on while a newer seq is known (knownHead check above)
             }
+        }
+
+        /** The run of events right after {@code from} that this replica committed itself, if any. */
+        private List<RoomLog.Stored> cached(long from) {
+            List<RoomLog.Stored> run = new ArrayList<>();
+            long next = from + 1;
+            for (RoomLog.Stored e : recent.tailMap(from, false).values()) {
+                if (e.seq() != next || run.size() == BATCH) {
+                    break;
+                }
+                run.add(e);
+                next++;
+            }
+            return run;
         }
 
         /** Events that end sockets: a revoked admission, a closed room. */

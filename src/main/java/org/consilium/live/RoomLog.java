@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,9 +34,16 @@ public class RoomLog {
     DataSource dataSource;
     @Inject
     ObjectMapper json;
+    @Inject
+    RoomHub hub;
+    @Inject
+    TransactionManager transactions;
 
     /** What an append did: the event's seq, and whether the op id had been applied before. */
     public record Appended(long seq, boolean duplicate) {
+    }
+
+    private record Written(Appended appended, Stored stored) {
     }
 
     /** One stored event: its seq and its JSON text ({@code {"type", "actor", "opId", "at", "data"}}). */
@@ -51,14 +61,19 @@ public class RoomLog {
      * answers the first event's seq. Joins the caller's transaction when there is one.
      */
     public Appended append(UUID roomId, Actor actor, String opId, String type, ObjectNode data, Effect effect) {
+        boolean own = noTransaction();
         try {
-            return QuarkusTransaction.joiningExisting().call(() -> inTransaction(roomId, actor, opId, type, data, effect));
+            Written w = QuarkusTransaction.joiningExisting().call(() -> inTransaction(roomId, actor, opId, type, data, effect));
+            if (own) {
+                hub.committed(roomId, w.stored()); // this replica fans out without waiting for its own NOTIFY
+            }
+            return w.appended();
         } catch (AlreadyApplied done) {
             return new Appended(done.seq, true);
         }
     }
 
-    private Appended inTransaction(UUID roomId, Actor actor, String opId, String type, ObjectNode data,
+    private Written inTransaction(UUID roomId, Actor actor, String opId, String type, ObjectNode data,
                                    Effect effect) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             // The room row lock taken here orders writers: the op-id check below cannot race.
@@ -73,6 +88,7 @@ public class RoomLog {
                 effect.apply(c, seq);
             }
             ObjectNode event = json.createObjectNode();
+            String text;
             event.put("type", type);
             ObjectNode who = event.putObject("actor");
             who.put("userId", actor.userId()).put("displayName", actor.displayName()).put("role", actor.role());
@@ -88,7 +104,8 @@ public class RoomLog {
                 ps.setString(3, type);
                 ps.setString(4, actor.userId());
                 ps.setString(5, opId);
-                ps.setString(6, json.writeValueAsString(event));
+                text = json.writeValueAsString(event);
+                ps.setString(6, text);
                 ps.executeUpdate();
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
@@ -98,7 +115,15 @@ public class RoomLog {
                 ps.setString(2, roomId + ":" + seq);
                 ps.execute();
             }
-            return new Appended(seq, false);
+            return new Written(new Appended(seq, false), new Stored(seq, type, text));
+        }
+    }
+
+    private boolean noTransaction() {
+        try {
+            return transactions.getStatus() == Status.STATUS_NO_TRANSACTION;
+        } catch (SystemException e) {
+            return false;
         }
     }
 

@@ -232,8 +232,9 @@ public final class LiveLoad {
                 lastSeq = number(f, "\"seq\":");
             }
             if ((event && f.contains("\"annotation.created\"")) || bareAnnotation) {
-                int at = f.indexOf("\"label\":\"");
-                long sent = Long.parseLong(f.substring(at + 9, f.indexOf('"', at + 9)));
+                // stored events come back as PostgreSQL jsonb text ("label": "..."), relayed ones as sent
+                int at = f.indexOf('"', f.indexOf("\"label\":") + 8) + 1;
+                long sent = Long.parseLong(f.substring(at, f.indexOf('"', at)));
                 if (sent >= measureFrom) {
                     synchronized (this) {
                         if (n == lat.length) {
