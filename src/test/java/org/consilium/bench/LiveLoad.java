@@ -20,7 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.consilium.live.ServerProcess;
+import org.consilium.localstack.ServerProcess;
 import org.consilium.localstack.Stack;
 import org.consilium.localstack.Tokens;
 
@@ -47,15 +47,14 @@ public final class LiveLoad {
         Path dir = Path.of(System.getProperty("consilium.data-dir", "/tmp/consilium-live-bench"));
         say("starting PostgreSQL and Keycloak under " + dir);
         try (Stack stack = Stack.start(dir, 0, Integer.getInteger("consilium.test.keycloak-port", 8195), true)) {
-            Map<String, String> env = Map.of("CONSILIUM_LIVE_BENCH_BROADCAST", "true");
             List<Result> results = new ArrayList<>();
-            try (ServerProcess a = ServerProcess.start(stack, "bench-a", env)) {
-                say("server A up: " + a.base());
-                Map<String, String> ids = userIds(a.base());
+            try (ServerProcess a = server(stack, "bench-a")) {
+                say("server A up: " + a.baseUrl());
+                Map<String, String> ids = userIds(base(a));
                 results.add(run("bare broadcast (1 instance)", List.of(a), rooms, perRoom, seconds, ids, true));
                 results.add(run("live rooms, 1 instance", List.of(a), rooms, perRoom, seconds, ids, false));
-                try (ServerProcess b = ServerProcess.start(stack, "bench-b", env)) {
-                    say("server B up: " + b.base());
+                try (ServerProcess b = server(stack, "bench-b")) {
+                    say("server B up: " + b.baseUrl());
                     Thread.sleep(6000); // let both see each other's heartbeat
                     results.add(run("live rooms, 2 replicas", List.of(a, b), rooms, perRoom, seconds, ids, false));
                 }
@@ -68,7 +67,7 @@ public final class LiveLoad {
     static Result run(String setting, List<ServerProcess> servers, int rooms, int perRoom, int seconds,
                       Map<String, String> ids, boolean bare) throws Exception {
         say("== " + setting + ": connecting " + rooms * perRoom + " clients");
-        URI admin = servers.get(0).base();
+        URI admin = base(servers.get(0));
         List<Client> clients = new ArrayList<>();
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
         for (int r = 0; r < rooms; r++) {
@@ -76,10 +75,10 @@ public final class LiveLoad {
             for (int c = 0; c < perRoom; c++) {
                 ServerProcess server = servers.get(c % servers.size());
                 String user = USERS.get(c % USERS.size());
-                String path = bare ? "/bench/broadcast/" + room : ticket(server.base(), user, room);
+                String path = bare ? "/bench/broadcast/" + room : ticket(base(server), user, room);
                 Client client = new Client(room, "r" + r + "c" + c);
                 client.socket = http.newWebSocketBuilder()
-                        .buildAsync(URI.create("ws://localhost:" + server.base().getPort() + path), client).join();
+                        .buildAsync(URI.create("ws://localhost:" + base(server).getPort() + path), client).join();
                 clients.add(client);
             }
         }
@@ -283,10 +282,30 @@ public final class LiveLoad {
         return ids;
     }
 
+    private static ServerProcess server(Stack stack, String id) throws Exception {
+        Map<String, String> env = Map.of("CONSILIUM_REPLICA_ID", id, "CONSILIUM_LIVE_BENCH_BROADCAST", "true",
+                "CONSILIUM_DIMSE_PORT", Integer.toString(freePort()));
+        return ServerProcess.start(stack, freePort(), "1g", env, stack.dataDir().resolve("logs/" + id + ".log"))
+                .awaitReady();
+    }
+
+    private static URI base(ServerProcess server) {
+        return URI.create(server.baseUrl() + "/");
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** CPU time (user + system) each server JVM has used so far, in seconds, from /proc (USER_HZ 100). */
     private static double[] cpu(List<ServerProcess> servers) throws java.io.IOException {
         double[] out = new double[servers.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = servers.get(i).cpuSeconds();
+            String stat = java.nio.file.Files.readString(Path.of("/proc/" + servers.get(i).process().pid() + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            out[i] = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
         }
         return out;
     }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.LongStream;
 import org.consilium.localstack.ConsiliumTestResource;
 import org.consilium.localstack.Stack;
+import org.consilium.localstack.ServerProcess;
 import org.consilium.localstack.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,9 +36,26 @@ class LiveReplicasIT {
     @BeforeAll
     static void start() throws Exception {
         Stack stack = ConsiliumTestResource.stack();
-        Map<String, String> env = Map.of("CONSILIUM_LIVE_REPLICA_TIMEOUT", "6s");
-        a = ServerProcess.start(stack, "it-a", env);
-        b = ServerProcess.start(stack, "it-b", env);
+        a = replica(stack, "it-a");
+        b = replica(stack, "it-b");
+    }
+
+    /** A packaged server named {@code id} on free ports; replicas of a dead one leave after 6 s. */
+    static ServerProcess replica(Stack stack, String id) throws Exception {
+        Map<String, String> env = Map.of("CONSILIUM_REPLICA_ID", id, "CONSILIUM_LIVE_REPLICA_TIMEOUT", "6s",
+                "CONSILIUM_DIMSE_PORT", Integer.toString(freePort()));
+        return ServerProcess.start(stack, freePort(), "512m", env, stack.dataDir().resolve("logs/" + id + ".log"))
+                .awaitReady();
+    }
+
+    static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static java.net.URI base(ServerProcess server) {
+        return java.net.URI.create(server.baseUrl() + "/");
     }
 
     @AfterAll
@@ -51,7 +69,7 @@ class LiveReplicasIT {
     }
 
     static String userId(String username) {
-        return given().auth().oauth2(Tokens.of(username)).get(a.base().resolve("/api/me"))
+        return given().auth().oauth2(Tokens.of(username)).get(base(a).resolve("/api/me"))
                 .then().statusCode(200).extract().path("id");
     }
 
@@ -59,12 +77,12 @@ class LiveReplicasIT {
     static UUID room(String... admissions) {
         String id = given().auth().oauth2(Tokens.of("cm.wang")).contentType("application/json")
                 .body(Map.of("kind", "CONSULT_SESSION", "refId", UUID.randomUUID().toString(), "title", "跨副本 MDT"))
-                .post(a.base().resolve("/api/live/rooms")).then().statusCode(200).extract().path("id");
+                .post(base(a).resolve("/api/live/rooms")).then().statusCode(200).extract().path("id");
         for (String adm : admissions) {
             String[] p = adm.split(":");
             given().auth().oauth2(Tokens.of("cm.wang")).contentType("application/json")
                     .body(Map.of("displayName", p[0], "role", p[1]))
-                    .put(a.base().resolve("/api/live/rooms/" + id + "/participants/" + userId(p[0])))
+                    .put(base(a).resolve("/api/live/rooms/" + id + "/participants/" + userId(p[0])))
                     .then().statusCode(200);
         }
         return UUID.fromString(id);
@@ -74,8 +92,8 @@ class LiveReplicasIT {
     @Order(1)
     void clientsOnTwoReplicasSeeEachOthersEventsInOrder() throws Exception {
         UUID id = room("dr.li:chair", "dr.zhao:specialist", "dr.sun:specialist");
-        List<LiveClient> clients = List.of(LiveClient.join(a.base(), "dr.li", id, null),
-                LiveClient.join(b.base(), "dr.zhao", id, null), LiveClient.join(b.base(), "dr.sun", id, null));
+        List<LiveClient> clients = List.of(LiveClient.join(base(a), "dr.li", id, null),
+                LiveClient.join(base(b), "dr.zhao", id, null), LiveClient.join(base(b), "dr.sun", id, null));
         try {
             long start = Rounds.start(clients);
             long head = Rounds.sendConcurrently(clients, 20);
@@ -94,8 +112,8 @@ class LiveReplicasIT {
     @Order(2)
     void leaseHeldThroughOneReplicaIsRefusedThroughTheOther() {
         UUID id = room("dr.li:chair", "dr.zhao:specialist");
-        try (LiveClient li = LiveClient.join(a.base(), "dr.li", id, null);
-             LiveClient zhao = LiveClient.join(b.base(), "dr.zhao", id, 0L)) {
+        try (LiveClient li = LiveClient.join(base(a), "dr.li", id, null);
+             LiveClient zhao = LiveClient.join(base(b), "dr.zhao", id, 0L)) {
             li.await("welcome");
             zhao.await("welcome");
             li.send(LiveProtocolTest.op("lease.acquire", "l1", "target", "roi:1"));
@@ -111,10 +129,10 @@ class LiveReplicasIT {
     @Order(3)
     void reconnectingToTheOtherReplicaReplaysExactly() {
         UUID id = room("dr.li:chair", "dr.zhao:specialist");
-        try (LiveClient li = LiveClient.join(a.base(), "dr.li", id, null)) {
+        try (LiveClient li = LiveClient.join(base(a), "dr.li", id, null)) {
             li.await("welcome");
             long last;
-            try (LiveClient zhao = LiveClient.join(a.base(), "dr.zhao", id, null)) {
+            try (LiveClient zhao = LiveClient.join(base(a), "dr.zhao", id, null)) {
                 zhao.await("welcome");
                 zhao.send(LiveProtocolTest.op("chat", "z0", "text", "on A"));
                 last = zhao.answer("z0").path("seq").asLong();
@@ -124,7 +142,7 @@ class LiveReplicasIT {
                 li.send(LiveProtocolTest.op("chat", "l" + i, "text", "while away " + i));
                 li.answer("l" + i);
             }
-            try (LiveClient zhao = LiveClient.join(b.base(), "dr.zhao", id, last)) {
+            try (LiveClient zhao = LiveClient.join(base(b), "dr.zhao", id, last)) {
                 zhao.await("welcome");
                 zhao.send(LiveProtocolTest.op("chat", "z1", "text", "back on B"));
                 long back = zhao.answer("z1").path("seq").asLong();
@@ -139,9 +157,9 @@ class LiveReplicasIT {
     @Order(4)
     void socketsOfAReplicaThatDiesLeaveTheRoomAndFreeTheirLeases() throws Exception {
         UUID id = room("dr.li:chair", "dr.zhao:specialist");
-        try (LiveClient li = LiveClient.join(a.base(), "dr.li", id, null)) {
+        try (LiveClient li = LiveClient.join(base(a), "dr.li", id, null)) {
             li.await("welcome");
-            LiveClient zhao = LiveClient.join(b.base(), "dr.zhao", id, null);
+            LiveClient zhao = LiveClient.join(base(b), "dr.zhao", id, null);
             zhao.await("welcome");
             zhao.send(LiveProtocolTest.op("lease.acquire", "z1", "target", "roi:2"));
             assertEquals("ack", zhao.answer("z1").path("type").asText());
