@@ -1,0 +1,29 @@
+package org.consilium.consult;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.consilium.live.UserChannel;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers each stored notification live to the user's open sockets (any replica). It runs inside the
+ * transaction that stored the notification, so the push leaves only if that commits. The feed stays the
+ * record: a user who is not connected reads it there, and a failed push never undoes the notification.
+ */
+@ApplicationScoped
+class LiveNotifications {
+
+    private static final Logger LOG = Logger.getLogger(LiveNotifications.class);
+
+    @Inject
+    UserChannel channel;
+
+    void push(@Observes NotificationSent sent) {
+        try {
+            channel.push(sent.userId(), "notification", sent.notification());
+        } catch (RuntimeException e) {
+            LOG.warnf("live push of a notification to %s failed: %s", sent.userId(), e.getMessage());
+        }
+    }
+}
