@@ -46,12 +46,30 @@ public class MeetingResource {
                "displayName": "李明", "discipline": "radiation-oncology", "response": "ACCEPTED"}],
              "createdBy": "cm.wang", "version": 0}""";
 
+    static final String CALENDAR = "text/calendar";
+    static final String ICS_EXAMPLE = """
+            BEGIN:VCALENDAR
+            VERSION:2.0
+            PRODID:-//Consilium//MDT Consult Board//ZH
+            BEGIN:VEVENT
+            UID:019a8c2e-4b1f-7c3d-9e2a-5f6b7c8d9e0f@consilium
+            SEQUENCE:2
+            DTSTART;TZID=Asia/Shanghai:20261125T143000
+            DTEND;TZID=Asia/Shanghai:20261125T160000
+            SUMMARY:胸部肿瘤 MDT
+            LOCATION:门诊楼 5 楼会诊中心
+            STATUS:CONFIRMED
+            END:VEVENT
+            END:VCALENDAR""";
+
     @Inject
     CurrentUser user;
     @Inject
     Meetings meetings;
     @Inject
     Sessions sessions;
+    @Inject
+    BoardCalendar calendar;
 
     /** A consult to add to an agenda. */
     public record AgendaAdd(@NotNull UUID consultId, Long version) {
@@ -104,6 +122,28 @@ public class MeetingResource {
             + " are invited to")
     public List<MeetingView> list(@QueryParam("from") Instant from, @QueryParam("to") Instant to) {
         return meetings.list(user, from, to);
+    }
+
+    @GET
+    @Path("/mine.ics")
+    @Produces(CALENDAR)
+    @Operation(summary = "Your meetings as iCalendar: those you chair, accepted or have not answered")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = CALENDAR, examples = @ExampleObject(
+            name = "ics", value = ICS_EXAMPLE)))
+    public Response mine() {
+        return Response.ok(calendar.mine(user), CALENDAR)
+                .header("Content-Disposition", "attachment; filename=\"mdt.ics\"").build();
+    }
+
+    @GET
+    @Path("/{id}/calendar.ics")
+    @Produces(CALENDAR)
+    @Operation(summary = "One meeting as iCalendar (RFC 5545)")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = CALENDAR, examples = @ExampleObject(
+            name = "ics", value = ICS_EXAMPLE)))
+    public Response ics(@PathParam("id") UUID id) {
+        return Response.ok(calendar.meeting(user, id), CALENDAR)
+                .header("Content-Disposition", "attachment; filename=\"mdt-" + id + ".ics\"").build();
     }
 
     @GET

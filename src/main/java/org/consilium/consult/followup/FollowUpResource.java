@@ -15,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import java.util.UUID;
 import org.consilium.identity.CurrentUser;
 import org.consilium.platform.Page;
@@ -26,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api")
+@Path("/api/follow-ups")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Follow-up", description = "Tasks from signed recommendations and their outcomes")
@@ -38,7 +37,6 @@ public class FollowUpResource {
     FollowUps followUps;
 
     @GET
-    @Path("/follow-ups")
     @Operation(summary = "Follow-up tasks, soonest due first: your hospital's, or all for case managers;"
             + " overdue=true lists open tasks past their due date")
     @APIResponse(responseCode = "200", content = @Content(examples = @ExampleObject(name = "overdue", value = """
@@ -53,15 +51,8 @@ public class FollowUpResource {
         return followUps.list(user, overdue, state, offset, limit);
     }
 
-    @GET
-    @Path("/consults/{consultId}/follow-ups")
-    @Operation(summary = "A consult's follow-up tasks with their outcomes")
-    public List<FollowUpView> ofConsult(@PathParam("consultId") UUID consultId) {
-        return followUps.ofConsult(user, consultId);
-    }
-
     @POST
-    @Path("/follow-ups/{id}/outcome")
+    @Path("/{id}/outcome")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report a task's outcome (the requesting hospital's clinicians); case managers are notified")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "outcome", value = """

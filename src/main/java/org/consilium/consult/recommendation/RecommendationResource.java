@@ -50,6 +50,8 @@ public class RecommendationResource {
     CurrentUser user;
     @Inject
     Recommendations recommendations;
+    @Inject
+    ConsultReports reports;
 
     @GET
     @Operation(summary = "Every version of the consult's recommendation, newest first")
@@ -115,7 +117,11 @@ public class RecommendationResource {
             + " and sends the report back")
     public RecommendationView sign(@PathParam("consultId") UUID consultId, @PathParam("id") UUID id,
                                    RecommendationRequests.Step step) {
-        return recommendations.sign(user, consultId, id, step == null ? null : step.version());
+        RecommendationView v = recommendations.sign(user, consultId, id, step == null ? null : step.version());
+        if (v.state() == Recommendation.State.SIGNED) {
+            reports.deliver(user, consultId, v.id()); // after the signature committed: a failed store keeps it
+        }
+        return v;
     }
 
     @POST

@@ -15,14 +15,24 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.temporal.Temporal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.DateProperty;
 import org.consilium.localstack.ConsiliumTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +78,55 @@ class MeetingTest {
         as("platform.admin").queryParam("target", "meeting:" + meeting).get("/api/audit").then().statusCode(200)
                 .body("items.action", hasItem("meeting.create")).body("items.action", hasItem("meeting.invite"))
                 .body("items.action", hasItem("meeting.respond"));
+    }
+
+    @Test
+    void meetingsExportAsICalendarPerMeetingAndPerUser() throws Exception {
+        System.setProperty("net.fortuna.ical4j.timezone.update.enabled", "false");
+        UUID a = triagedConsult(db, CHANGXING, "cx.doctor", "何十三", null);
+        UUID b = triagedConsult(db, CHANGXING, "cx.doctor", "冯十四", null);
+        String board = schedule("BOARD", "dr.li", List.of(a), "dr.zhao", "dr.wu");
+        String adHoc = schedule("AD_HOC", "dr.sun", List.of(b), "dr.zhao");
+        as("dr.wu").body(Map.of("response", "DECLINED")).put("/api/meetings/{id}/invitations/me", board).then()
+                .statusCode(200);
+
+        String ics = as("dr.zhao").get("/api/meetings/{id}/calendar.ics", board).then().statusCode(200)
+                .contentType(containsString("text/calendar")).extract().asString();
+        Calendar cal = new CalendarBuilder().build(new StringReader(ics));
+        assertFalse(cal.validate().hasErrors(), cal.validate().toString());
+        List<VEvent> events = events(cal);
+        assertEquals(1, events.size());
+        VEvent e = events.get(0);
+        assertEquals(board + "@consilium", value(e, Property.UID));
+        assertEquals("胸部肿瘤 MDT / Thoracic board", value(e, Property.SUMMARY));
+        assertEquals("门诊楼 5 楼会诊中心", value(e, Property.LOCATION));
+        String start = as("cm.wang").get("/api/meetings/{id}", board).then().extract().path("startsAt");
+        @SuppressWarnings("unchecked")
+        DateProperty<Temporal> dtstart = (DateProperty<Temporal>) e.getProperty(Property.DTSTART).orElseThrow();
+        assertEquals(Instant.parse(start), Instant.from(dtstart.getDate()));
+        List<Property> attendees = e.getProperties(Property.ATTENDEE);
+        assertEquals(3, attendees.size());
+        assertTrue(attendees.stream().anyMatch(p -> "DECLINED".equals(p.getParameter("PARTSTAT").orElseThrow()
+                .getValue())), ics);
+        assertFalse(ics.contains("何十三"), "no patient name leaves in a calendar");
+        as("dr.zhou").get("/api/meetings/{id}/calendar.ics", board).then().statusCode(404);
+
+        List<String> zhao = events(new CalendarBuilder().build(new StringReader(as("dr.zhao")
+                .get("/api/meetings/mine.ics").then().statusCode(200).extract().asString())))
+                .stream().map(v -> value(v, Property.UID)).toList();
+        assertTrue(zhao.containsAll(List.of(board + "@consilium", adHoc + "@consilium")), zhao.toString());
+        List<String> wu = events(new CalendarBuilder().build(new StringReader(as("dr.wu")
+                .get("/api/meetings/mine.ics").then().statusCode(200).extract().asString())))
+                .stream().map(v -> value(v, Property.UID)).toList();
+        assertFalse(wu.contains(board + "@consilium"), "a declined meeting leaves the calendar");
+    }
+
+    private static List<VEvent> events(Calendar cal) {
+        return cal.getComponents().stream().filter(VEvent.class::isInstance).map(VEvent.class::cast).toList();
+    }
+
+    private static String value(VEvent e, String name) {
+        return e.getProperty(name).orElseThrow(() -> new AssertionError("no " + name)).getValue();
     }
 
     @Test
