@@ -54,6 +54,14 @@ public final class LocalStack {
         int consults = new DemoConsults(base, stack.keycloak().issuer()).load();
         say("Demo consults: " + (consults > 0 ? consults + " created" : "already there")
                 + " (requested, triaged, returned, declined; log in as cm.wang for the queue)");
+        try {
+            int demo = new BoardDemo(base, stack.keycloak().issuer()).load();
+            if (demo > 0) {
+                say("MDT board demo: a consult scheduled for next week's board, one discussed and signed");
+            }
+        } catch (IOException e) {
+            say("MDT board demo data not loaded: " + e.getMessage());
+        }
         banner(base, stack, Duration.between(started, Instant.now()), samples);
         server.process().waitFor();
         say("The server exited with " + server.process().exitValue() + "; see " + dataDir.resolve("logs/server.log"));

@@ -3,14 +3,12 @@ package org.consilium.consult.recommendation;
 import static org.consilium.consult.board.Board.CHANGXING;
 import static org.consilium.consult.board.Board.as;
 import static org.consilium.consult.board.Board.consultState;
-import static org.consilium.consult.board.Board.triagedConsult;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -50,8 +48,6 @@ class ConsultWorkflowTest {
     private static final String RECS = "/api/consults/{c}/recommendations";
 
     @Inject
-    AgroalDataSource db;
-    @Inject
     StudyAccess studies;
 
     @Test
@@ -71,8 +67,8 @@ class ConsultWorkflowTest {
             as("cx.admin").body(Map.of("aeTitle", title, "host", "127.0.0.1", "port", port))
                     .post("/api/hospitals/{h}/application-entities", CHANGXING).then().statusCode(201);
 
-            UUID consult = triagedConsult(db, CHANGXING, "cx.doctor", "张三", study);
-            studies.grant(study, PROV, consult, "cm.wang"); // what attaching a study to a consult does
+            UUID consult = countyRequestAcceptedByTheCaseManager(study);
+            assertTrue(studies.maySee(PROV, study), "attaching the study shared it with the provincial hospital");
             String rec = RecommendationTest.signed(consult);
             assertEquals("SIGNED", consultState(consult));
 
@@ -108,6 +104,24 @@ class ConsultWorkflowTest {
         } finally {
             storescp.destroy();
         }
+    }
+
+    /** cx.doctor registers 张三 and asks for a consult naming the study; cm.wang accepts it. */
+    private static UUID countyRequestAcceptedByTheCaseManager(String study) {
+        String localId = "BOARD-" + study.substring(study.length() - 8);
+        String patient = as("cx.doctor").body(Map.of("localId", localId, "name", "张三", "sex", "M",
+                "birthDate", "1958-03-14")).post("/api/patients").then().statusCode(201).extract().path("id");
+        String consult = as("cx.doctor").body(Map.of("patientId", patient,
+                "clinicalSummary", "右肺上叶周围型占位 3.2 cm，右肺门淋巴结肿大 / RUL peripheral mass, hilar node",
+                "question", "手术还是同步放化疗？/ Surgery or chemoradiotherapy?", "urgency", "URGENT",
+                "requestedDisciplines", List.of("surgery", "medical-oncology"), "studyUids", List.of(study)))
+                .post("/api/consults").then().statusCode(201).body("state", equalTo("REQUESTED"))
+                .extract().path("id");
+        int version = as("cm.wang").get("/api/consults/{c}", consult).then().statusCode(200).extract().path("version");
+        as("cm.wang").body(Map.of("action", "ACCEPT", "version", version))
+                .post("/api/consults/{c}/transitions", consult).then().statusCode(200)
+                .body("state", equalTo("TRIAGED"));
+        return UUID.fromString(consult);
     }
 
     /** The Chinese-name CT study under new UIDs, so that this test owns its study whatever else ran. */
