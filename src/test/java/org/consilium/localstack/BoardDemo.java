@@ -18,7 +18,7 @@ import java.util.Map;
  * Demo data of the MDT board for {@code bin/run}, made through the API as the people would: a consult of
  * 王建国 scheduled for next week's thoracic board, and a consult of 张三 (the Chinese-name sample study)
  * discussed in an ad-hoc session and signed, so that its report sits in the study and its follow-up is due.
- * Runs once: a system that already has meetings is left alone.
+ * Runs once: a system that already has the demo patient is left alone.
  */
 final class BoardDemo {
 
@@ -33,9 +33,9 @@ final class BoardDemo {
         this.issuer = issuer;
     }
 
-    /** Creates the demo meetings unless there are meetings already; returns how many consults it added. */
+    /** Creates the demo meetings unless they exist; returns how many consults it added. */
     int load() throws IOException, InterruptedException {
-        if (call("cm.wang", "GET", "/api/meetings", null).size() > 0) {
+        if (call("cx.doctor", "GET", "/api/patients?localId=CX-DEMO-0201", null).path("total").asLong() > 0) {
             return 0;
         }
         String scheduled = acceptedConsult("CX-DEMO-0201", "王建国", "1962-07-19", null,

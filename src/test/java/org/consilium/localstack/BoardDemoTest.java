@@ -1,0 +1,31 @@
+package org.consilium.localstack;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(ConsiliumTestResource.class)
+class BoardDemoTest {
+
+    @Test
+    void demoBoardHasAScheduledAndASignedConsultOnce() throws Exception {
+        BoardDemo demo = new BoardDemo("http://localhost:" + RestAssured.port,
+                ConsiliumTestResource.stack().keycloak().issuer());
+        assertEquals(2, demo.load());
+        assertEquals(0, demo.load(), "a second start creates nothing");
+        given().auth().oauth2(Tokens.of("cm.wang")).queryParam("state", "SCHEDULED").queryParam("limit", 200)
+                .get("/api/consults").then().statusCode(200).body("items.patientName", hasItem("王建国"));
+        given().auth().oauth2(Tokens.of("cm.wang")).queryParam("state", "SIGNED").queryParam("limit", 200)
+                .get("/api/consults").then().statusCode(200).body("items.patientName", hasItem("张三"));
+        given().auth().oauth2(Tokens.of("dr.zhao")).get("/api/meetings").then().statusCode(200)
+                .body("title", hasItem("胸部肿瘤 MDT（第 48 期）/ Thoracic tumour board"));
+        given().auth().oauth2(Tokens.of("cx.doctor")).get("/api/follow-ups").then().statusCode(200)
+                .body("items.title", hasItem("术后 4 周复查胸部 CT / chest CT 4 weeks after surgery"));
+    }
+}
