@@ -13,9 +13,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
@@ -33,6 +35,8 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DateProperty;
+import org.consilium.live.RoomKind;
+import org.consilium.live.Rooms;
 import org.consilium.localstack.ConsiliumTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +46,8 @@ class MeetingTest {
 
     @Inject
     AgroalDataSource db;
+    @Inject
+    Rooms rooms;
 
     @Test
     void caseManagerSchedulesABoardAndInviteesBecomeParticipantsOfItsConsults() {
@@ -121,6 +127,11 @@ class MeetingTest {
         assertFalse(wu.contains(board + "@consilium"), "a declined meeting leaves the calendar");
     }
 
+    private static String role(List<Rooms.Participant> participants, String userId) {
+        return participants.stream().filter(p -> p.userId().equals(userId)).findFirst()
+                .orElseThrow(() -> new AssertionError(userId + " was not admitted")).role();
+    }
+
     private static List<VEvent> events(Calendar cal) {
         return cal.getComponents().stream().filter(VEvent.class::isInstance).map(VEvent.class::cast).toList();
     }
@@ -198,9 +209,12 @@ class MeetingTest {
         as("dr.zhao").body(Map.of()).post("/api/meetings/{id}/session/open", meeting).then().statusCode(403);
         as("dr.li").body(Map.of("consultId", a.toString())).put("/api/meetings/{id}/session/presenting", meeting)
                 .then().statusCode(409); // not open yet
-        as("dr.li").body(Map.of()).post("/api/meetings/{id}/session/open", meeting).then().statusCode(200)
-                .body("state", equalTo("OPEN")).body("roomKind", equalTo("CONSULT_SESSION"))
-                .body("roomRefId", equalTo(meeting)).body("attendees.username", contains("dr.li"));
+        String room = as("dr.li").body(Map.of()).post("/api/meetings/{id}/session/open", meeting).then()
+                .statusCode(200).body("state", equalTo("OPEN")).body("roomKind", equalTo("CONSULT_SESSION"))
+                .body("roomRefId", equalTo(meeting)).body("roomId", notNullValue())
+                .body("attendees.username", contains("dr.li")).extract().path("roomId");
+        assertEquals(UUID.fromString(room), rooms.findByRef(RoomKind.CONSULT_SESSION, UUID.fromString(meeting))
+                .orElseThrow().id());
         as("dr.li").body(Map.of()).post("/api/meetings/{id}/session/open", meeting).then().statusCode(409);
 
         as("dr.li").body(Map.of("consultId", a.toString())).put("/api/meetings/{id}/session/presenting", meeting)
@@ -221,8 +235,13 @@ class MeetingTest {
         as("dr.li").body(Map.of("consultId", b.toString())).put("/api/meetings/{id}/session/presenting", meeting)
                 .then().statusCode(200).body("presentingConsultId", equalTo(b.toString()));
         assertEquals("IN_SESSION", consultState(b));
+        var admitted = rooms.participants(UUID.fromString(room));
+        assertEquals("chair", role(admitted, id("dr.li")));
+        assertEquals("specialist", role(admitted, id("dr.zhao")));
+        assertEquals("specialist", role(admitted, id("dr.sun")));
         as("dr.li").body(Map.of()).post("/api/meetings/{id}/session/close", meeting).then().statusCode(200)
                 .body("state", equalTo("CLOSED")).body("presentingConsultId", nullValue());
+        assertNotNull(rooms.require(UUID.fromString(room)).closedAt(), "closing the session closes the room");
         as("dr.li").body(Map.of("consultId", a.toString())).put("/api/meetings/{id}/session/presenting", meeting)
                 .then().statusCode(409);
         as("cx.doctor").get("/api/meetings/{id}/session", meeting).then().statusCode(404);
