@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.consilium.localstack.ConsiliumTestResource;
 import org.consilium.localstack.ServerProcess;
 import org.consilium.localstack.Stack;
 import org.consilium.localstack.Tokens;
@@ -46,7 +47,9 @@ public final class LiveLoad {
         int seconds = Integer.parseInt(arg(args, 2, "30"));
         Path dir = Path.of(System.getProperty("consilium.data-dir", "/tmp/consilium-live-bench"));
         say("starting PostgreSQL and Keycloak under " + dir);
-        try (Stack stack = Stack.start(dir, 0, Integer.getInteger("consilium.test.keycloak-port", 8195), true)) {
+        {
+            Stack stack = stack(dir);
+            issuer = stack.keycloak().issuer();
             List<Result> results = new ArrayList<>();
             try (ServerProcess a = server(stack, "bench-a")) {
                 say("server A up: " + a.baseUrl());
@@ -62,6 +65,11 @@ public final class LiveLoad {
             print(rooms, perRoom, seconds, results);
         }
         System.exit(0);
+    }
+
+    /** The same stack the tests use (fresh PostgreSQL and Keycloak), so that Tokens and the servers agree. */
+    static Stack stack(Path dir) {
+        return ConsiliumTestResource.stack();
     }
 
     static Result run(String setting, List<ServerProcess> servers, int rooms, int perRoom, int seconds,
@@ -256,12 +264,23 @@ public final class LiveLoad {
         }
     }
 
+    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static String issuer;
+
+    /** A token from this run's Keycloak (Tokens.of would start the test stack instead). */
+    private static String token(String username) {
+        return TOKENS.computeIfAbsent(username, u -> given().formParam("grant_type", "password")
+                .formParam("client_id", "consilium-cli").formParam("username", u)
+                .formParam("password", Tokens.DEMO_PASSWORD).post(issuer + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token"));
+    }
+
     private static String openRoom(URI base, Map<String, String> ids) {
-        String room = given().auth().oauth2(Tokens.of("cm.wang")).contentType("application/json")
+        String room = given().auth().oauth2(token("cm.wang")).contentType("application/json")
                 .body(Map.of("kind", "CONSULT_SESSION", "refId", UUID.randomUUID().toString(), "title", "bench"))
                 .post(base.resolve("/api/live/rooms")).then().statusCode(200).extract().path("id");
         for (String u : USERS) {
-            given().auth().oauth2(Tokens.of("cm.wang")).contentType("application/json")
+            given().auth().oauth2(token("cm.wang")).contentType("application/json")
                     .body(Map.of("displayName", u, "role", "specialist"))
                     .put(base.resolve("/api/live/rooms/" + room + "/participants/" + ids.get(u))).then().statusCode(200);
         }
@@ -269,14 +288,14 @@ public final class LiveLoad {
     }
 
     private static String ticket(URI base, String user, String room) {
-        return given().auth().oauth2(Tokens.of(user)).contentType("application/json").body(Map.of("roomId", room))
+        return given().auth().oauth2(token(user)).contentType("application/json").body(Map.of("roomId", room))
                 .post(base.resolve("/api/live/tickets")).then().statusCode(201).extract().path("socketPath");
     }
 
     private static Map<String, String> userIds(URI base) {
         Map<String, String> ids = new java.util.HashMap<>();
         for (String u : USERS) {
-            ids.put(u, given().auth().oauth2(Tokens.of(u)).get(base.resolve("/api/me")).then().statusCode(200)
+            ids.put(u, given().auth().oauth2(token(u)).get(base.resolve("/api/me")).then().statusCode(200)
                     .extract().path("id"));
         }
         return ids;
