@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * Content-addressed storage of instance files. Writers stage bytes, then commit them under their
- * SHA-256; a committed blob is durable (fsynced, renamed, directory fsynced) and never changes.
+ * SHA-256; a committed blob is durable (renamed, then file and directory fsynced) and never changes.
  * Kept small so that an S3-compatible store can implement it later.
  */
 public interface BlobStore {

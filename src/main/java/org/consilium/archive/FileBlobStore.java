@@ -1,5 +1,6 @@
 package org.consilium.archive;
 
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -11,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +34,11 @@ public class FileBlobStore implements BlobStore {
     /** Fan-out directories known to exist (at most 65,536), so that commit does not ask the file system each time. */
     private final Set<Path> knownDirectories = ConcurrentHashMap.newKeySet();
 
-    public FileBlobStore(@ConfigProperty(name = "consilium.archive.blob-dir") Path root) {
+    /** Block size for direct writes to staging files, or 0 to write through the page cache. */
+    private final int directAlignment;
+
+    public FileBlobStore(@ConfigProperty(name = "consilium.archive.blob-dir") Path root,
+                         @ConfigProperty(name = "consilium.archive.direct-io", defaultValue = "true") boolean directIo) {
         this.root = root;
         this.staging = root.resolve("staging");
         try {
@@ -40,34 +48,84 @@ public class FileBlobStore implements BlobStore {
                     Files.deleteIfExists(p);
                 }
             }
+            this.directAlignment = directIo ? probeDirectIo(staging) : 0;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the blob store at " + root, e);
         }
+        Log.infof("blob store %s: staging writes %s", root,
+                directAlignment > 0 ? "direct (O_DIRECT, " + directAlignment + "-byte blocks)" : "through the page cache");
     }
 
     @Override
     public StagedBlob stage() throws IOException {
-        return new StagedBlob(staging.resolve(UUID.randomUUID() + ".part"));
+        return new StagedBlob(staging.resolve(UUID.randomUUID() + ".part"), directAlignment);
     }
 
+    /**
+     * The block size if a staged file can be written with {@code O_DIRECT} here, else 0: some file systems
+     * (tmpfs on older kernels) refuse it, and a block size that does not divide the buffer cannot be used.
+     */
+    static int probeDirectIo(Path staging) {
+        Path probe = staging.resolve("direct-io-probe-" + UUID.randomUUID());
+        try {
+            int blockSize = (int) Files.getFileStore(staging).getBlockSize();
+            if (blockSize <= 0 || DirectFileOutput.BUFFER_SIZE % blockSize != 0) {
+                return 0;
+            }
+            try (StagedBlob b = new StagedBlob(probe, blockSize)) {
+                b.output().write(new byte[] {'D', 'I', 'C', 'M'});
+                b.seal();
+                return Files.size(probe) == 4 ? blockSize : 0;
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            Log.debugf("no direct I/O in %s: %s", staging, e);
+            return 0;
+        }
+    }
+
+    /**
+     * Renames the staged file to its hash, then fsyncs the file and its directory, in that order: on a
+     * journalling file system the file's fsync commits the rename with it, so the directory's fsync finds
+     * little left to do. The blob is durable when this returns; until then it is not in the index, so a
+     * crash in between leaves at most an unreferenced file. Such a file may be incomplete, so a blob found
+     * already present is trusted only if its bytes hash to its name.
+     */
     @Override
     public String commit(StagedBlob staged) throws IOException {
-        String key = staged.finish();
+        String key = staged.key();
         Path target = path(key);
-        if (target.toFile().exists()) { // java.io: no exception per miss on the hot path
-            staged.close();
-            fsyncDirectory(target.getParent()); // the same content, but its rename may still be in flight
-            return key;
-        }
         Path dir = target.getParent();
         ensureDirectory(dir);
+        if (target.toFile().exists() && hashesTo(target, key)) { // java.io: no exception per miss on the hot path
+            staged.close();
+            fsyncFile(target); // the same content, stored by another request whose fsync may still be running
+            fsyncDirectory(dir);
+            return key;
+        }
         try {
-            Files.move(staged.file(), target, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(staged.file(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("blob staging and storage must be on one file system", e);
         }
+        staged.forceAndClose();
         fsyncDirectory(dir);
         return key;
+    }
+
+    private static boolean hashesTo(Path file, String key) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                sha.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest()).equals(key);
     }
 
     @Override
@@ -99,6 +157,12 @@ public class FileBlobStore implements BlobStore {
             fsyncDirectory(root);
         }
         knownDirectories.add(dir);
+    }
+
+    private static void fsyncFile(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
     }
 
     /** The rename is durable only once the directory entry is on disk. */

@@ -123,9 +123,9 @@ public class Ingest {
     }
 
     private static DicomFile parse(StagedBlob staged) throws IngestException, IOException {
-        try {
+        try (InputStream content = staged.content()) {
             return new DicomReader(DicomReader.Options.DEFAULT.withBulkDataThreshold(BULK_THRESHOLD))
-                    .readFile(staged.file());
+                    .readFile(staged.file(), content, staged.size());
         } catch (DicomException e) {
             throw new IngestException(IngestException.Reason.NOT_DICOM, "cannot parse: " + e.getMessage(), e);
         }

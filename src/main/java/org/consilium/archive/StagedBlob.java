@@ -1,18 +1,22 @@
 package org.consilium.archive;
 
+import com.sun.nio.file.ExtendedOpenOption;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Bytes being written to a temporary file in the blob store, hashed as they go. Not visible to any
- * reader until committed. Closing without committing deletes it.
+ * Bytes being written to a temporary file in the blob store, hashed as they go; with direct I/O (see
+ * {@link DirectFileOutput}) they bypass the page cache and the first {@value #HEAD_BYTES} are also kept in
+ * memory for parsing. Not visible to any reader until committed. Closing without committing deletes it.
  */
 public final class StagedBlob implements AutoCloseable {
 
@@ -20,18 +24,29 @@ public final class StagedBlob implements AutoCloseable {
     private final FileChannel channel;
     private final MessageDigest digest;
     private final CountingOutput output;
+    /** The direct-I/O sink, or null when the bytes go through the page cache. */
+    private final DirectFileOutput direct;
+    private boolean sealed;
     private String key;
 
-    StagedBlob(Path file) throws IOException {
+    /**
+     * @param directAlignment block size for {@code O_DIRECT} writes, or 0 to write through the page cache
+     *                        (file systems without direct I/O, such as some tmpfs)
+     */
+    StagedBlob(Path file, int directAlignment) throws IOException {
         this.file = file;
-        this.channel = FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE_NEW,
-                java.nio.file.StandardOpenOption.WRITE);
+        this.channel = directAlignment > 0
+                ? FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                        ExtendedOpenOption.DIRECT)
+                : FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
+            channel.close();
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
-        this.output = new CountingOutput(new DigestOutputStream(
+        this.direct = directAlignment > 0 ? new DirectFileOutput(channel, directAlignment, digest) : null;
+        this.output = new CountingOutput(direct != null ? direct : new DigestOutputStream(
                 new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16), digest));
     }
 
@@ -45,39 +60,66 @@ public final class StagedBlob implements AutoCloseable {
         return file;
     }
 
+    /**
+     * The staged bytes, after {@link #seal()}: the first {@value #HEAD_BYTES} from memory, where a header
+     * almost always ends, then the file. Spares a read from disk, which direct writes leave uncached.
+     */
+    public InputStream content() throws IOException {
+        return new HeadThenFile(output.head, (int) Math.min(output.count, HEAD_BYTES), file, output.count);
+    }
+
     public long size() {
         return output.count;
     }
 
-    /** Flushes and fsyncs (once, whatever came before); returns the SHA-256 of the content, hex. */
-    String finish() throws IOException {
+    /** Ends writing (see {@link #seal()}) and returns the SHA-256 of the content, hex. */
+    String key() throws IOException {
         if (key == null) {
-            output.flush();
-            channel.force(true);
-            channel.close();
+            seal();
             key = HexFormat.of().formatHex(digest.digest());
         }
         return key;
     }
 
+    /** Fsyncs the file, whatever its name by now, and closes it. */
+    void forceAndClose() throws IOException {
+        seal();
+        channel.force(true);
+        channel.close();
+    }
+
     /**
      * Ends writing so that the file can be read (to parse its header) before it is made durable. The
-     * SHA-256 was computed as the bytes went by; {@link BlobStore#commit} fsyncs and renames.
+     * SHA-256 was computed as the bytes went by; {@link BlobStore#commit} renames and fsyncs.
      */
     public void seal() throws IOException {
+        if (sealed) {
+            return;
+        }
         output.flush();
+        if (direct != null) {
+            direct.close();
+        }
+        sealed = true;
     }
 
     @Override
     public void close() throws IOException {
+        if (direct != null && !sealed) {
+            direct.abandon();
+        }
         if (channel.isOpen()) {
             channel.close();
         }
         Files.deleteIfExists(file);
     }
 
+    /** How much of the start is also kept in memory, for {@link #content()}. */
+    static final int HEAD_BYTES = 64 * 1024;
+
     private static final class CountingOutput extends java.io.FilterOutputStream {
         long count;
+        final byte[] head = new byte[HEAD_BYTES];
 
         CountingOutput(OutputStream out) {
             super(out);
@@ -86,12 +128,18 @@ public final class StagedBlob implements AutoCloseable {
         @Override
         public void write(int b) throws IOException {
             out.write(b);
+            if (count < HEAD_BYTES) {
+                head[(int) count] = (byte) b;
+            }
             count++;
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
+            if (count < HEAD_BYTES) {
+                System.arraycopy(b, off, head, (int) count, (int) Math.min(len, HEAD_BYTES - count));
+            }
             count += len;
         }
 

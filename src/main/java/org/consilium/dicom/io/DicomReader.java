@@ -67,6 +67,14 @@ public final class DicomReader {
         }
     }
 
+    /**
+     * Reads a file whose bytes {@code content} delivers (for example its start from memory, then the rest
+     * from disk); values above the bulk data threshold are referenced into {@code file}.
+     */
+    public DicomFile readFile(Path file, InputStream content, long size) throws IOException, DicomException {
+        return read(new DicomInput(content, size), file.toAbsolutePath());
+    }
+
     /** Reads a Part 10 stream, or a raw data set whose transfer syntax is recognised from its first bytes. */
     public DicomFile read(InputStream stream) throws IOException, DicomException {
         return read(new DicomInput(stream, -1), null);
