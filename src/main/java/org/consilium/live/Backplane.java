@@ -19,7 +19,8 @@ import org.postgresql.PGNotification;
 
 /**
  * Connects the replicas through PostgreSQL. One dedicated pgjdbc connection (outside the pool) LISTENs;
- * a room event's NOTIFY only says "room r has reached seq s", and each replica then reads the events by
+ * a room event's NOTIFY says "room r has reached seq s" and carries the event when it fits. A replica
+ * fans out from NOTIFYs only while their seqs follow on without a gap, and otherwise reads the events by
  * seq, so a lost or coalesced NOTIFY costs latency, never an event. After the listener reconnects, every
  * local room catches up by seq. Ephemeral frames and user pushes travel in the NOTIFY payload itself.
  */
@@ -70,9 +71,15 @@ public class Backplane {
         return listening;
     }
 
+    /** True if the payload is small enough for a NOTIFY (PostgreSQL counts bytes, not characters). */
+    static boolean fits(String payload) {
+        return payload.length() <= MAX_PAYLOAD / 3
+                || payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_PAYLOAD;
+    }
+
     /** Sends a NOTIFY outside any transaction. */
     void notify(String channel, String payload) {
-        if (payload.length() > MAX_PAYLOAD) {
+        if (!fits(payload)) {
             throw new IllegalArgumentException("NOTIFY payload too large: " + payload.length());
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("select pg_notify(?, ?)")) {
@@ -117,8 +124,17 @@ public class Backplane {
         try {
             switch (channel) {
                 case RoomLog.CHANNEL -> {
-                    int colon = payload.indexOf(':');
-                    hub.notified(UUID.fromString(payload.substring(0, colon)), Long.parseLong(payload.substring(colon + 1)));
+                    // <roomId>:<seq>[:<type>:<body>]
+                    int a = payload.indexOf(':');
+                    int b = payload.indexOf(':', a + 1);
+                    UUID roomId = UUID.fromString(payload.substring(0, a));
+                    if (b < 0) {
+                        hub.notified(roomId, Long.parseLong(payload.substring(a + 1)));
+                    } else {
+                        int c = payload.indexOf(':', b + 1);
+                        hub.received(roomId, new RoomLog.Stored(Long.parseLong(payload.substring(a + 1, b)),
+                                payload.substring(b + 1, c), payload.substring(c + 1)));
+                    }
                 }
                 case EPHEMERAL -> {
                     // <replica>|<roomId>|<frame>

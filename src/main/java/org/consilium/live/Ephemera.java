@@ -93,8 +93,9 @@ public class Ephemera {
     private void send(UUID roomId, CharSequence items) {
         String frame = "{\"v\":" + Frames.VERSION + ",\"type\":\"ephemeral\",\"items\":[" + items + "]}";
         hub.ephemeral(roomId, frame);
-        if (!replica.alone() && frame.length() <= Backplane.MAX_PAYLOAD - 60) {
-            backplane.notify(Backplane.EPHEMERAL, replica.id() + "|" + roomId + "|" + frame);
+        String payload = replica.id() + "|" + roomId + "|" + frame;
+        if (!replica.alone() && Backplane.fits(payload)) { // a frame of long Chinese text may not: it stays local
+            backplane.notify(Backplane.EPHEMERAL, payload);
         }
     }
 }

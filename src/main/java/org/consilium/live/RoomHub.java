@@ -81,6 +81,11 @@ public class RoomHub {
         rooms.keySet().forEach(this::request);
     }
 
+    /** An event another replica committed, carried whole by its NOTIFY: the same as {@link #committed}. */
+    void received(UUID roomId, RoomLog.Stored event) {
+        committed(roomId, event);
+    }
+
     /** An event this replica has just committed: kept for the pump, which then need not read it back. */
     void committed(UUID roomId, RoomLog.Stored event) {
         LocalRoom room = rooms.get(roomId);
@@ -125,7 +130,7 @@ public class RoomHub {
         final AtomicLong knownHead = new AtomicLong();
         /** Set when the pump must read the log even if no newer seq is known (join, drain, catch-up). */
         final AtomicBoolean readDb = new AtomicBoolean(true);
-        /** Events committed here, by seq, not yet given to every local socket. */
+        /** Events committed here or carried by a NOTIFY, by seq, not yet given to every local socket. */
         final ConcurrentSkipListMap<Long, RoomLog.Stored> recent = new ConcurrentSkipListMap<>();
 
         LocalRoom(UUID id) {

@@ -22,12 +22,17 @@ import javax.sql.DataSource;
 /**
  * The ordered, persisted event log of each room. {@link #append} bumps the room's sequence, applies the
  * event's effect and inserts the event in one transaction, then NOTIFY (delivered at commit) wakes every
- * replica, which reads the new events by seq ({@link #after}).
+ * replica, which fans the event out from the NOTIFY when it carries it whole and the seqs before it are
+ * known, and otherwise reads the new events by seq ({@link #after}).
  */
 @ApplicationScoped
 public class RoomLog {
 
-    /** The NOTIFY channel; the payload is {@code <roomId>:<seq>}. */
+    /**
+     * The NOTIFY channel. The payload is {@code <roomId>:<seq>:<type>:<body>}, so that the other replicas can
+     * fan the event out without reading it back, or {@code <roomId>:<seq>} when the event is too large for
+     * a NOTIFY; they then read it by seq.
+     */
     public static final String CHANNEL = "live_event";
 
     @Inject
@@ -97,26 +102,32 @@ public class RoomLog {
             }
             event.put("at", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
             event.set("data", data == null ? json.createObjectNode() : data);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "insert into live_event (room_id, seq, type, actor_id, op_id, body) values (?, ?, ?, ?, ?, ?::jsonb)")) {
+            try {
+                text = json.writeValueAsString(event);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            // one round trip: the insert, and the NOTIFY that PostgreSQL delivers at commit
+            try (PreparedStatement ps = c.prepareStatement("with e as (insert into live_event "
+                    + "(room_id, seq, type, actor_id, op_id, body) values (?, ?, ?, ?, ?, ?::jsonb) returning seq) "
+                    + "select pg_notify(?, ?) from e")) {
                 ps.setObject(1, roomId);
                 ps.setLong(2, seq);
                 ps.setString(3, type);
                 ps.setString(4, actor.userId());
                 ps.setString(5, opId);
-                text = json.writeValueAsString(event);
                 ps.setString(6, text);
-                ps.executeUpdate();
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-            try (PreparedStatement ps = c.prepareStatement("select pg_notify(?, ?)")) {
-                ps.setString(1, CHANNEL);
-                ps.setString(2, roomId + ":" + seq);
+                ps.setString(7, CHANNEL);
+                ps.setString(8, notification(roomId, seq, type, text));
                 ps.execute();
             }
             return new Written(new Appended(seq, false), new Stored(seq, type, text));
         }
+    }
+
+    static String notification(UUID roomId, long seq, String type, String body) {
+        String full = roomId + ":" + seq + ":" + type + ":" + body;
+        return Backplane.fits(full) ? full : roomId + ":" + seq;
     }
 
     private boolean noTransaction() {
