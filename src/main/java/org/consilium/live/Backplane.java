@@ -137,11 +137,13 @@ public class Backplane {
                     }
                 }
                 case EPHEMERAL -> {
-                    // <replica>|<roomId>|<frame>
-                    int a = payload.indexOf('|');
-                    int b = payload.indexOf('|', a + 1);
-                    if (!payload.substring(0, a).equals(replica.id())) {
-                        hub.ephemeral(UUID.fromString(payload.substring(a + 1, b)), payload.substring(b + 1));
+                    // lines of <replica>|<roomId>|<frame>
+                    for (String line : payload.split("\n")) {
+                        int a = line.indexOf('|');
+                        int b = line.indexOf('|', a + 1);
+                        if (!line.substring(0, a).equals(replica.id())) {
+                            hub.ephemeral(UUID.fromString(line.substring(a + 1, b)), line.substring(b + 1));
+                        }
                     }
                 }
                 case USER -> {

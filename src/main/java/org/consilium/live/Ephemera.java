@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 /**
  * Cursors and viewports while dragging: never persisted. Each socket's latest state per kind replaces the
  * previous one, and every interval (50 ms by default) each room gets one frame with what changed, on this
- * replica and, through a NOTIFY payload, on the others.
+ * replica and, through NOTIFY payloads shared by all rooms of the tick, on the others.
  */
 @ApplicationScoped
 public class Ephemera {
@@ -71,6 +71,7 @@ public class Ephemera {
     }
 
     private void flush() {
+        StringBuilder notify = new StringBuilder(); // this tick's frames for the other replicas, one per line
         for (UUID roomId : pending.keySet()) {
             Map<String, ObjectNode> items = pending.remove(roomId);
             if (items == null || items.isEmpty()) {
@@ -81,21 +82,36 @@ public class Ephemera {
             for (ObjectNode item : items.values()) {
                 String text = frames.text(item);
                 if (chunk.length() > 0 && chunk.length() + text.length() > Backplane.MAX_PAYLOAD - 200) {
-                    send(roomId, chunk);
+                    send(roomId, chunk, notify);
                     chunk.setLength(0);
                 }
                 chunk.append(chunk.length() == 0 ? "" : ",").append(text);
             }
-            send(roomId, chunk);
+            send(roomId, chunk, notify);
+        }
+        if (!notify.isEmpty()) {
+            backplane.notify(Backplane.EPHEMERAL, notify.toString());
         }
     }
 
-    private void send(UUID roomId, CharSequence items) {
+    /**
+     * Sends a room's frame to its local sockets and adds it to this tick's NOTIFY for the other replicas: all
+     * rooms share one NOTIFY per tick while they fit, instead of one each (400 a second for 20 busy rooms).
+     */
+    private void send(UUID roomId, CharSequence items, StringBuilder notify) {
         String frame = "{\"v\":" + Frames.VERSION + ",\"type\":\"ephemeral\",\"items\":[" + items + "]}";
         hub.ephemeral(roomId, frame);
-        String payload = replica.id() + "|" + roomId + "|" + frame;
-        if (!replica.alone() && Backplane.fits(payload)) { // a frame of long Chinese text may not: it stays local
-            backplane.notify(Backplane.EPHEMERAL, payload);
+        if (replica.alone()) {
+            return;
         }
+        String line = replica.id() + "|" + roomId + "|" + frame; // compact JSON: never a raw newline
+        if (!Backplane.fits(line)) {
+            return; // a frame of long Chinese text may not fit: it stays on this replica
+        }
+        if (!notify.isEmpty() && !Backplane.fits(notify + "\n" + line)) {
+            backplane.notify(Backplane.EPHEMERAL, notify.toString());
+            notify.setLength(0);
+        }
+        notify.append(notify.isEmpty() ? "" : "\n").append(line);
     }
 }
