@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
@@ -84,11 +83,12 @@ public class FileBlobStore implements BlobStore {
     }
 
     /**
-     * Renames the staged file to its hash, then fsyncs the file and its directory, in that order: on a
+     * Renames the staged file to its hash, then fsyncs the file at that name and its directory: on a
      * journalling file system the file's fsync commits the rename with it, so the directory's fsync finds
-     * little left to do. The blob is durable when this returns; until then it is not in the index, so a
-     * crash in between leaves at most an unreferenced file. Such a file may be incomplete, so a blob found
-     * already present is trusted only if its bytes hash to its name.
+     * little left to do. The file fsynced is whatever is at the name by then, ours or identical bytes
+     * another request renamed over it (every writer seals its bytes before renaming), so the name is durable
+     * before the caller indexes it. Until then a crash leaves at most an unreferenced file, which may be
+     * incomplete; so a blob found already present is kept only if its bytes hash to its name.
      */
     @Override
     public String commit(StagedBlob staged) throws IOException {
@@ -96,29 +96,21 @@ public class FileBlobStore implements BlobStore {
         Path target = path(key);
         Path dir = target.getParent();
         ensureDirectory(dir);
-        if (target.toFile().exists() && hashesTo(target, key)) { // java.io: no exception per miss on the hot path
-            staged.close();
-            fsyncFile(target); // the same content, stored by another request whose fsync may still be running
-            fsyncDirectory(dir);
-            return key;
+        boolean present = target.toFile().exists() && hashesTo(target, key); // java.io: no exception per miss
+        if (!present) {
+            try {
+                Files.move(staged.file(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("blob staging and storage must be on one file system", e);
+            }
         }
-        try {
-            Files.move(staged.file(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("blob staging and storage must be on one file system", e);
-        }
-        staged.forceAndClose();
+        fsyncFile(target);
         fsyncDirectory(dir);
         return key;
     }
 
     private static boolean hashesTo(Path file, String key) throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        MessageDigest sha = StagedBlob.sha256();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buf = new byte[1 << 16];
             for (int n; (n = in.read(buf)) > 0; ) {

@@ -15,8 +15,8 @@ import java.util.HexFormat;
 
 /**
  * Bytes being written to a temporary file in the blob store, hashed as they go; with direct I/O (see
- * {@link DirectFileOutput}) they bypass the page cache and the first {@value #HEAD_BYTES} are also kept in
- * memory for parsing. Not visible to any reader until committed. Closing without committing deletes it.
+ * {@link DirectFileOutput}) they bypass the page cache. The first {@value #HEAD_BYTES} are also kept in
+ * memory, for parsing the header without reading the file back. Not visible to any reader until committed. Closing without committing deletes it.
  */
 public final class StagedBlob implements AutoCloseable {
 
@@ -39,12 +39,7 @@ public final class StagedBlob implements AutoCloseable {
                 ? FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                         ExtendedOpenOption.DIRECT)
                 : FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        try {
-            this.digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            channel.close();
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        this.digest = sha256();
         this.direct = directAlignment > 0 ? new DirectFileOutput(channel, directAlignment, digest) : null;
         this.output = new CountingOutput(direct != null ? direct : new DigestOutputStream(
                 new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16), digest));
@@ -81,11 +76,13 @@ public final class StagedBlob implements AutoCloseable {
         return key;
     }
 
-    /** Fsyncs the file, whatever its name by now, and closes it. */
-    void forceAndClose() throws IOException {
-        seal();
-        channel.force(true);
-        channel.close();
+    /** A fresh SHA-256, the hash that names blobs. */
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /**
