@@ -132,7 +132,7 @@ public class Backplane {
                         hub.notified(roomId, Long.parseLong(payload.substring(a + 1)));
                     } else {
                         int c = payload.indexOf(':', b + 1);
-                        hub.received(roomId, new RoomLog.Stored(Long.parseLong(payload.substring(a + 1, b)),
+                        hub.committed(roomId, new RoomLog.Stored(Long.parseLong(payload.substring(a + 1, b)),
                                 payload.substring(b + 1, c), payload.substring(c + 1)));
                     }
                 }

@@ -7,6 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,7 +72,7 @@ public class Ephemera {
     }
 
     private void flush() {
-        StringBuilder notify = new StringBuilder(); // this tick's frames for the other replicas, one per line
+        Outbox outbox = new Outbox();
         for (UUID roomId : pending.keySet()) {
             Map<String, ObjectNode> items = pending.remove(roomId);
             if (items == null || items.isEmpty()) {
@@ -82,36 +83,51 @@ public class Ephemera {
             for (ObjectNode item : items.values()) {
                 String text = frames.text(item);
                 if (chunk.length() > 0 && chunk.length() + text.length() > Backplane.MAX_PAYLOAD - 200) {
-                    send(roomId, chunk, notify);
+                    send(roomId, chunk, outbox);
                     chunk.setLength(0);
                 }
                 chunk.append(chunk.length() == 0 ? "" : ",").append(text);
             }
-            send(roomId, chunk, notify);
+            send(roomId, chunk, outbox);
         }
-        if (!notify.isEmpty()) {
-            backplane.notify(Backplane.EPHEMERAL, notify.toString());
+        outbox.flush();
+    }
+
+    /** Sends a room's frame to its local sockets and, unless this replica is alone, to the tick's outbox. */
+    private void send(UUID roomId, CharSequence items, Outbox outbox) {
+        String frame = "{\"v\":" + Frames.VERSION + ",\"type\":\"ephemeral\",\"items\":[" + items + "]}";
+        hub.ephemeral(roomId, frame);
+        if (!replica.alone()) {
+            outbox.add(replica.id() + "|" + roomId + "|" + frame); // compact JSON: never a raw newline
         }
     }
 
     /**
-     * Sends a room's frame to its local sockets and adds it to this tick's NOTIFY for the other replicas: all
-     * rooms share one NOTIFY per tick while they fit, instead of one each (400 a second for 20 busy rooms).
+     * One tick's frames for the other replicas: all rooms share NOTIFY payloads, a line each, while they fit,
+     * instead of one NOTIFY per room (400 a second for 20 busy rooms).
      */
-    private void send(UUID roomId, CharSequence items, StringBuilder notify) {
-        String frame = "{\"v\":" + Frames.VERSION + ",\"type\":\"ephemeral\",\"items\":[" + items + "]}";
-        hub.ephemeral(roomId, frame);
-        if (replica.alone()) {
-            return;
+    private final class Outbox {
+        private final StringBuilder lines = new StringBuilder();
+        private int bytes;
+
+        void add(String line) {
+            int n = line.getBytes(StandardCharsets.UTF_8).length;
+            if (n > Backplane.MAX_PAYLOAD) {
+                return; // a frame of long Chinese text may not fit: it stays on this replica
+            }
+            if (bytes > 0 && bytes + 1 + n > Backplane.MAX_PAYLOAD) {
+                flush();
+            }
+            lines.append(bytes > 0 ? "\n" : "").append(line);
+            bytes += (bytes > 0 ? 1 : 0) + n;
         }
-        String line = replica.id() + "|" + roomId + "|" + frame; // compact JSON: never a raw newline
-        if (!Backplane.fits(line)) {
-            return; // a frame of long Chinese text may not fit: it stays on this replica
+
+        void flush() {
+            if (bytes > 0) {
+                backplane.notify(Backplane.EPHEMERAL, lines.toString());
+                lines.setLength(0);
+                bytes = 0;
+            }
         }
-        if (!notify.isEmpty() && !Backplane.fits(notify + "\n" + line)) {
-            backplane.notify(Backplane.EPHEMERAL, notify.toString());
-            notify.setLength(0);
-        }
-        notify.append(notify.isEmpty() ? "" : "\n").append(line);
     }
 }

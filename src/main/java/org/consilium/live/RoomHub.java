@@ -81,12 +81,10 @@ public class RoomHub {
         rooms.keySet().forEach(this::request);
     }
 
-    /** An event another replica committed, carried whole by its NOTIFY: the same as {@link #committed}. */
-    void received(UUID roomId, RoomLog.Stored event) {
-        committed(roomId, event);
-    }
-
-    /** An event this replica has just committed: kept for the pump, which then need not read it back. */
+    /**
+     * An event this replica has just committed, or another one's carried whole by its NOTIFY: kept for the
+     * pump, which then need not read it back.
+     */
     void committed(UUID roomId, RoomLog.Stored event) {
         LocalRoom room = rooms.get(roomId);
         if (room != null) {

@@ -103,6 +103,21 @@ class LiveReplicasIT {
             clients.get(0).send(Map.of("v", 1, "op", "cursor", "x", 7, "y", 9));
             JsonNode eph = clients.get(1).await(f -> f.path("type").asText().equals("ephemeral"), Duration.ofSeconds(20));
             assertEquals(7.0, eph.path("items").get(0).path("state").path("x").asDouble());
+
+            // an event too large for a NOTIFY (3,000 characters, 9,000 bytes in UTF-8) travels as its seq
+            // alone and is read back by seq; the small one after it travels whole; both arrive, in order
+            String big = "肺".repeat(3000);
+            clients.get(0).send(LiveProtocolTest.op("chat", "big", "text", big));
+            long bigSeq = clients.get(0).answer("big").path("seq").asLong();
+            clients.get(0).send(LiveProtocolTest.op("chat", "small", "text", "小"));
+            long smallSeq = clients.get(0).answer("small").path("seq").asLong();
+            assertEquals(bigSeq + 1, smallSeq);
+            clients.get(1).awaitSeq(smallSeq);
+            List<JsonNode> seen = clients.get(1).events().stream()
+                    .filter(e -> e.path("seq").asLong() >= bigSeq).toList();
+            assertEquals(List.of(bigSeq, smallSeq), seen.stream().map(e -> e.path("seq").asLong()).toList());
+            assertEquals(big, seen.get(0).path("event").path("data").path("text").asText());
+            assertEquals("小", seen.get(1).path("event").path("data").path("text").asText());
         } finally {
             clients.forEach(LiveClient::close);
         }
