@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.consilium.platform.UuidV7;
 import org.jboss.logging.Logger;
 
@@ -44,7 +47,17 @@ public class Operations {
     @Inject
     Ephemera ephemera;
 
-    void handle(Peer peer, String text) {
+    private static final Uni<Void> DONE = Uni.createFrom().voidItem();
+    /** Persistent ops block on PostgreSQL: each runs on its own virtual thread. */
+    private final ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
+
+    /**
+     * Handles one message. Checks, pings and ephemeral ops run at once on the calling (event-loop) thread;
+     * persistent ops run on a virtual thread, and the returned Uni completes when they are answered, so
+     * that the socket's next message waits for them (serial inbound processing keeps a socket's ops in
+     * order).
+     */
+    Uni<Void> handle(Peer peer, String text) {
         String opId = null;
         try {
             JsonNode msg = parse(text);
@@ -55,18 +68,38 @@ public class Operations {
                 case "cursor" -> ephemeral(peer, "cursor", cursor(msg));
                 case "viewport" -> {
                     if (msg.path("settled").asBoolean(false)) {
-                        persistent(peer, msg, opId);
-                    } else {
-                        ephemeral(peer, "viewport", viewport(msg.path("viewport")));
+                        return persistentLater(peer, msg, opId);
                     }
+                    ephemeral(peer, "viewport", viewport(msg.path("viewport")));
                 }
                 case "chat", "annotation.create", "annotation.update", "annotation.delete", "contour.edit", "vote",
-                     "follow.start", "follow.stop", "lease.acquire", "lease.release" -> persistent(peer, msg, opId);
+                     "follow.start", "follow.stop", "lease.acquire", "lease.release" -> {
+                    return persistentLater(peer, msg, opId);
+                }
                 default -> throw new LiveError("unknown-op", "unknown op '" + abbreviate(op) + "'");
             }
-        } catch (LiveError e) {
-            error(peer, e, opId);
         } catch (RuntimeException e) {
+            failed(peer, e, opId);
+        }
+        return DONE;
+    }
+
+    private Uni<Void> persistentLater(Peer peer, JsonNode msg, String opId) {
+        return Uni.createFrom().emitter(done -> blocking.execute(() -> {
+            try {
+                persistent(peer, msg, opId);
+            } catch (RuntimeException e) {
+                failed(peer, e, opId);
+            } finally {
+                done.complete(null);
+            }
+        }));
+    }
+
+    private void failed(Peer peer, RuntimeException e, String opId) {
+        if (e instanceof LiveError error) {
+            error(peer, error, opId);
+        } else {
             LOG.warnf(e, "live op failed in room %s", peer.roomId);
             error(peer, new LiveError("internal", "the server could not apply this operation"), opId);
         }

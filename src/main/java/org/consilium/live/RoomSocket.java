@@ -8,6 +8,7 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -104,13 +105,11 @@ public class RoomSocket {
         hub.add(peer);
     }
 
+    /** On the event loop: cheap ops are answered at once, persistent ones move to a virtual thread. */
     @OnTextMessage
-    @RunOnVirtualThread
-    void message(WebSocketConnection connection, String text) {
+    Uni<Void> message(WebSocketConnection connection, String text) {
         Peer peer = PEERS.get(connection.id());
-        if (peer != null) {
-            operations.handle(peer, text);
-        }
+        return peer == null ? Uni.createFrom().voidItem() : operations.handle(peer, text);
     }
 
     @OnClose

@@ -81,6 +81,29 @@ class LiveProtocolTest {
     }
 
     @Test
+    void opsSentBackToBackAreAppliedInTheOrderSent() {
+        UUID id = room("dr.li:chair");
+        LiveClient c = LiveClient.join(base, "dr.li", id, null);
+        try {
+            c.await("welcome");
+            int n = 25; // within the burst of a fresh socket
+            for (int i = 0; i < n; i++) { // no waiting for acks: persistent ops queue behind each other
+                c.send(i % 2 == 0 ? op("chat", "burst-" + i, "text", "第" + i + "条")
+                        : op("annotation.create", "burst-" + i, "annotation", line(i, i, i + 5, i)));
+            }
+            long previous = 0;
+            for (int i = 0; i < n; i++) {
+                JsonNode ack = c.answer("burst-" + i);
+                assertEquals("ack", ack.path("type").asText(), ack.toString());
+                assertTrue(ack.path("seq").asLong() > previous, "op " + i + " applied out of order: " + ack);
+                previous = ack.path("seq").asLong();
+            }
+        } finally {
+            c.close();
+        }
+    }
+
+    @Test
     void reconnectWithLastSeqReplaysExactlyWhatWasMissed() {
         UUID id = room("dr.li:chair", "dr.zhao:specialist");
         try (LiveClient li = LiveClient.join(base, "dr.li", id, null)) {
