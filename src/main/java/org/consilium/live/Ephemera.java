@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -18,8 +20,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Cursors and viewports while dragging: never persisted. Each socket's latest state per kind replaces the
- * previous one, and every interval (50 ms by default) each room gets one frame with what changed, on this
- * replica and, through NOTIFY payloads shared by all rooms of the tick, on the others.
+ * previous one, and every interval (50 ms by default) each room's local sockets get one frame with what
+ * changed. The other replicas get the same items through NOTIFY payloads shared by all rooms of the tick,
+ * and merge them into their own next frame for the room, so that a socket gets one frame per tick however
+ * many replicas serve its room.
  */
 @ApplicationScoped
 public class Ephemera {
@@ -40,6 +44,7 @@ public class Ephemera {
     Frames frames;
 
     private final Map<UUID, Map<String, ObjectNode>> pending = new ConcurrentHashMap<>();
+    private final Map<UUID, StringBuilder> relayed = new ConcurrentHashMap<>();
     private ScheduledExecutorService ticker;
 
     void start(@Observes StartupEvent ev) {
@@ -71,49 +76,57 @@ public class Ephemera {
         }
     }
 
+    /** Items another replica sent for a room (comma-joined JSON objects), merged into this replica's next frame. */
+    void relayed(UUID roomId, String items) {
+        relayed.merge(roomId, new StringBuilder(items), (earlier, later) -> earlier.append(',').append(later));
+    }
+
     private void flush() {
         Outbox outbox = new Outbox();
-        for (UUID roomId : pending.keySet()) {
+        Set<UUID> rooms = new HashSet<>(pending.keySet());
+        rooms.addAll(relayed.keySet());
+        for (UUID roomId : rooms) {
             Map<String, ObjectNode> items = pending.remove(roomId);
-            if (items == null || items.isEmpty()) {
-                continue;
-            }
-            // items are serialised once and packed into frames that fit one NOTIFY payload
-            StringBuilder chunk = new StringBuilder();
-            for (ObjectNode item : items.values()) {
-                String text = frames.text(item);
-                if (chunk.length() > 0 && chunk.length() + text.length() > Backplane.MAX_PAYLOAD - 200) {
-                    send(roomId, chunk, outbox);
-                    chunk.setLength(0);
+            StringBuilder fromOthers = relayed.remove(roomId);
+            StringBuilder all = fromOthers == null ? new StringBuilder() : fromOthers;
+            if (items != null && !items.isEmpty()) {
+                // items are serialised once; for the other replicas they are packed into lines that fit a NOTIFY
+                StringBuilder chunk = new StringBuilder();
+                for (ObjectNode item : items.values()) {
+                    String text = frames.text(item);
+                    if (chunk.length() > 0 && chunk.length() + text.length() > Backplane.MAX_PAYLOAD - 200) {
+                        outbox.add(roomId, chunk);
+                        chunk.setLength(0);
+                    }
+                    chunk.append(chunk.length() == 0 ? "" : ",").append(text);
+                    all.append(all.length() == 0 ? "" : ",").append(text);
                 }
-                chunk.append(chunk.length() == 0 ? "" : ",").append(text);
+                outbox.add(roomId, chunk);
             }
-            send(roomId, chunk, outbox);
+            if (all.length() > 0) {
+                hub.ephemeral(roomId, "{\"v\":" + Frames.VERSION + ",\"type\":\"ephemeral\",\"items\":[" + all + "]}");
+            }
         }
         outbox.flush();
     }
 
-    /** Sends a room's frame to its local sockets and, unless this replica is alone, to the tick's outbox. */
-    private void send(UUID roomId, CharSequence items, Outbox outbox) {
-        String frame = "{\"v\":" + Frames.VERSION + ",\"type\":\"ephemeral\",\"items\":[" + items + "]}";
-        hub.ephemeral(roomId, frame);
-        if (!replica.alone()) {
-            outbox.add(replica.id() + "|" + roomId + "|" + frame); // compact JSON: never a raw newline
-        }
-    }
-
     /**
-     * One tick's frames for the other replicas: all rooms share NOTIFY payloads, a line each, while they fit,
+     * One tick's items for the other replicas: all rooms share NOTIFY payloads, a line each, while they fit,
      * instead of one NOTIFY per room (400 a second for 20 busy rooms).
      */
     private final class Outbox {
         private final StringBuilder lines = new StringBuilder();
         private int bytes;
 
-        void add(String line) {
+        /** A room's items for the other replicas; nothing when this replica is alone. */
+        void add(UUID roomId, CharSequence items) {
+            if (replica.alone()) {
+                return;
+            }
+            String line = replica.id() + "|" + roomId + "|" + items; // compact JSON: never a raw newline
             int n = line.getBytes(StandardCharsets.UTF_8).length;
             if (n > Backplane.MAX_PAYLOAD) {
-                return; // a frame of long Chinese text may not fit: it stays on this replica
+                return; // items of long Chinese text may not fit: they stay on this replica
             }
             if (bytes > 0 && bytes + 1 + n > Backplane.MAX_PAYLOAD) {
                 flush();
