@@ -10,7 +10,11 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -19,7 +23,8 @@ import org.postgresql.PGNotification;
 
 /**
  * Connects the replicas through PostgreSQL. One dedicated pgjdbc connection (outside the pool) LISTENs;
- * a room event's NOTIFY says "room r has reached seq s" and carries the event when it fits. A replica
+ * a room event's NOTIFY, sent after its commit, says "room r has reached seq s" and carries the event when
+ * it fits. A replica
  * fans out from NOTIFYs only while their seqs follow on without a gap, and otherwise reads the events by
  * seq, so a lost or coalesced NOTIFY costs latency, never an event. After the listener reconnects, every
  * local room catches up by seq. Ephemeral frames and user pushes travel in the NOTIFY payload itself.
@@ -33,6 +38,12 @@ public class Backplane {
     static final int MAX_PAYLOAD = 7900;
 
     private static final Logger LOG = Logger.getLogger(Backplane.class);
+    /**
+     * A NOTIFY's transaction gets a transaction id, and PostgreSQL holds its cluster-wide NOTIFY lock until
+     * the commit returns: with synchronous commit, through a WAL flush. Notifications are not durable
+     * anyway, so a NOTIFY-only statement commits without waiting for the flush and holds the lock briefly.
+     */
+    private static final String NO_WAL_WAIT = "set_config('synchronous_commit', 'off', true)";
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String url;
@@ -47,22 +58,28 @@ public class Backplane {
     @Inject
     UserChannel users;
     @Inject
+    Ephemera ephemera;
+    @Inject
     Replica replica;
 
+    private final BlockingQueue<String> announcements = new LinkedBlockingQueue<>();
     private volatile boolean running;
     private volatile Thread listener;
+    private volatile Thread announcer;
     private volatile boolean listening;
 
     void start(@Observes StartupEvent ev) {
         running = true;
         listener = Thread.ofPlatform().daemon().name("live-listen").start(this::listen);
+        announcer = Thread.ofPlatform().daemon().name("live-announce").start(this::announceLoop);
     }
 
     void stop(@Observes ShutdownEvent ev) {
         running = false;
-        Thread t = listener;
-        if (t != null) {
-            t.interrupt();
+        for (Thread t : new Thread[] {listener, announcer}) {
+            if (t != null) {
+                t.interrupt();
+            }
         }
     }
 
@@ -82,12 +99,48 @@ public class Backplane {
         if (!fits(payload)) {
             throw new IllegalArgumentException("NOTIFY payload too large: " + payload.length());
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("select pg_notify(?, ?)")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select " + NO_WAL_WAIT + ", pg_notify(?, ?)")) {
             ps.setString(1, channel);
             ps.setString(2, payload);
             ps.execute();
         } catch (SQLException e) {
             throw new IllegalStateException("NOTIFY " + channel + " failed", e);
+        }
+    }
+
+    /**
+     * Queues a committed room event's NOTIFY ({@link RoomLog#notification}). One thread sends what has
+     * queued up in a single statement, in queue order.
+     */
+    void announce(String payload) {
+        announcements.add(payload);
+    }
+
+    private void announceLoop() {
+        List<String> batch = new ArrayList<>();
+        while (running) {
+            try {
+                batch.add(announcements.take());
+                announcements.drainTo(batch, 499);
+                sendAnnouncements(batch);
+            } catch (InterruptedException e) {
+                return;
+            } catch (SQLException | RuntimeException e) {
+                // the other replicas' catch-up reads by seq what these would have announced
+                LOG.warnf("live NOTIFY of %d events failed (%s); other replicas catch up by seq", batch.size(),
+                        e.getMessage());
+            }
+            batch.clear();
+        }
+    }
+
+    private void sendAnnouncements(List<String> payloads) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select " + NO_WAL_WAIT + ", pg_notify(?, p) from unnest(?::text[]) with ordinality as t(p, n) order by n")) {
+            ps.setString(1, RoomLog.CHANNEL);
+            ps.setArray(2, c.createArrayOf("text", payloads.toArray()));
+            ps.execute();
         }
     }
 
@@ -137,12 +190,12 @@ public class Backplane {
                     }
                 }
                 case EPHEMERAL -> {
-                    // lines of <replica>|<roomId>|<frame>
+                    // lines of <replica>|<roomId>|<items>
                     for (String line : payload.split("\n")) {
                         int a = line.indexOf('|');
                         int b = line.indexOf('|', a + 1);
                         if (!line.substring(0, a).equals(replica.id())) {
-                            hub.ephemeral(UUID.fromString(line.substring(a + 1, b)), line.substring(b + 1));
+                            ephemera.relayed(UUID.fromString(line.substring(a + 1, b)), line.substring(b + 1));
                         }
                     }
                 }

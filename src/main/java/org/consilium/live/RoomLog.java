@@ -6,8 +6,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
-import jakarta.transaction.SystemException;
-import jakarta.transaction.TransactionManager;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,9 +21,9 @@ import javax.sql.DataSource;
 
 /**
  * The ordered, persisted event log of each room. {@link #append} bumps the room's sequence, applies the
- * event's effect and inserts the event in one transaction, then NOTIFY (delivered at commit) wakes every
- * replica, which fans the event out from the NOTIFY when it carries it whole and the seqs before it are
- * known, and otherwise reads the new events by seq ({@link #after}).
+ * event's effect and inserts the event in one transaction. After the commit this replica fans it out and a
+ * NOTIFY wakes the others, which fan the event out from the NOTIFY when it carries it whole and the seqs
+ * before it are known, and otherwise read the new events by seq ({@link #after}).
  */
 @ApplicationScoped
 public class RoomLog {
@@ -42,7 +42,9 @@ public class RoomLog {
     @Inject
     RoomHub hub;
     @Inject
-    TransactionManager transactions;
+    TransactionSynchronizationRegistry transactions;
+    @Inject
+    Backplane backplane;
 
     /** What an append did: the event's seq, and whether the op id had been applied before. */
     public record Appended(long seq, boolean duplicate) {
@@ -66,15 +68,42 @@ public class RoomLog {
      * answers the first event's seq. Joins the caller's transaction when there is one.
      */
     public Appended append(UUID roomId, Actor actor, String opId, String type, ObjectNode data, Effect effect) {
-        boolean own = noTransaction();
         try {
-            Written w = QuarkusTransaction.joiningExisting().call(() -> inTransaction(roomId, actor, opId, type, data, effect));
-            if (own) {
-                hub.committed(roomId, w.stored()); // this replica fans out without waiting for its own NOTIFY
-            }
-            return w.appended();
+            return QuarkusTransaction.joiningExisting().call(() -> {
+                Written w = inTransaction(roomId, actor, opId, type, data, effect);
+                transactions.registerInterposedSynchronization(new Announce(roomId, w.stored()));
+                return w.appended();
+            });
         } catch (AlreadyApplied done) {
             return new Appended(done.seq, true);
+        }
+    }
+
+    /**
+     * Once the event's transaction has committed: this replica fans it out at once, and the other replicas
+     * hear of it through a NOTIFY sent after the commit. A NOTIFY inside the transaction would hold
+     * PostgreSQL's database-wide NOTIFY lock through the commit's WAL flush and so serialise the commits of
+     * every room; sent after it, a NOTIFY lost to a crash costs the other replicas a catch-up read, not an event.
+     */
+    private final class Announce implements Synchronization {
+        private final UUID roomId;
+        private final Stored event;
+
+        Announce(UUID roomId, Stored event) {
+            this.roomId = roomId;
+            this.event = event;
+        }
+
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                hub.committed(roomId, event);
+                backplane.announce(notification(roomId, event.seq(), event.type(), event.body()));
+            }
         }
     }
 
@@ -107,19 +136,15 @@ public class RoomLog {
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
-            // one round trip: the insert, and the NOTIFY that PostgreSQL delivers at commit
-            try (PreparedStatement ps = c.prepareStatement("with e as (insert into live_event "
-                    + "(room_id, seq, type, actor_id, op_id, body) values (?, ?, ?, ?, ?, ?::jsonb) returning seq) "
-                    + "select pg_notify(?, ?) from e")) {
+            try (PreparedStatement ps = c.prepareStatement("insert into live_event "
+                    + "(room_id, seq, type, actor_id, op_id, body) values (?, ?, ?, ?, ?, ?::jsonb)")) {
                 ps.setObject(1, roomId);
                 ps.setLong(2, seq);
                 ps.setString(3, type);
                 ps.setString(4, actor.userId());
                 ps.setString(5, opId);
                 ps.setString(6, text);
-                ps.setString(7, CHANNEL);
-                ps.setString(8, notification(roomId, seq, type, text));
-                ps.execute();
+                ps.executeUpdate();
             }
             return new Written(new Appended(seq, false), new Stored(seq, type, text));
         }
@@ -128,14 +153,6 @@ public class RoomLog {
     static String notification(UUID roomId, long seq, String type, String body) {
         String full = roomId + ":" + seq + ":" + type + ":" + body;
         return Backplane.fits(full) ? full : roomId + ":" + seq;
-    }
-
-    private boolean noTransaction() {
-        try {
-            return transactions.getStatus() == Status.STATUS_NO_TRANSACTION;
-        } catch (SystemException e) {
-            return false;
-        }
     }
 
     /** Events of a room with seq greater than {@code afterSeq}, in order, at most {@code limit}. */
