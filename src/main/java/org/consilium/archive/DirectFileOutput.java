@@ -16,9 +16,12 @@ import java.util.concurrent.Executors;
  * Writes a new file with {@code O_DIRECT} while the caller goes on receiving. The bytes go from aligned
  * buffers to the disk, not through the page cache: on virtual machines whose free memory is handed back to
  * the host, every fresh page-cache page costs a fault on the host, and measured here writing a 0.5 MB
- * instance through the page cache took 1 to 2.5 ms of kernel time. Full buffers are hashed in order by one
- * thread and written in order by another while the caller fills the next one, so the SHA-256, the disk and
- * the network work at once; only the last buffer and the metadata are left to wait for at the end.
+ * instance through the page cache took 1 to 2.5 ms of kernel time. Each full buffer is written by the
+ * caller at once (the socket keeps receiving into its kernel buffer meanwhile) and hashed in order on
+ * another thread, so the SHA-256, the disk and the network work at once; only the last buffer's hash and
+ * write are left at the end. Handing the writes to a thread as well was measured slower: each write then
+ * waited about 0.5 ms for the previous one and a thread wake-up, and the last writes lagged the network
+ * by 0.9 ms per 0.5 MB instance, against 0.2 ms written by the caller.
  *
  * <p>The file is written in whole aligned blocks; {@link #close()} pads the last block, then truncates the
  * file to the bytes actually written.
@@ -27,11 +30,11 @@ final class DirectFileOutput extends OutputStream {
 
     /** Bytes per direct write. */
     static final int BUFFER_SIZE = 128 * 1024;
-    /** Writes queued behind the one being filled; then the caller waits for the oldest. */
+    /** Hashes queued behind the buffer being filled; then the caller waits for the oldest. */
     private static final int MAX_IN_FLIGHT = 3;
     private static final ArrayBlockingQueue<ByteBuffer> POOL = new ArrayBlockingQueue<>(64);
-    private static final ExecutorService WRITERS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "blob-writer");
+    private static final ExecutorService HASHERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "blob-hasher");
         t.setDaemon(true);
         return t;
     });
@@ -43,8 +46,6 @@ final class DirectFileOutput extends OutputStream {
     private final int alignment;
     private final MessageDigest digest;
     private final ArrayDeque<Queued> inFlight = new ArrayDeque<>();
-    /** The last write queued: the next one starts after it, so the file is written in order. */
-    private CompletableFuture<Void> lastWrite = CompletableFuture.completedFuture(null);
     /** The last hash update queued: the digest sees the bytes in order. */
     private CompletableFuture<Void> lastHash = CompletableFuture.completedFuture(null);
     private ByteBuffer filling;
@@ -131,7 +132,7 @@ final class DirectFileOutput extends OutputStream {
         hand(BUFFER_SIZE);
     }
 
-    /** Queues the buffer for hashing (its first {@code length} bytes) and writing, and takes another one. */
+    /** Queues the buffer for hashing (its first {@code length} bytes), writes it, and takes another one. */
     private void hand(int length) throws IOException {
         if (inFlight.size() >= MAX_IN_FLIGHT) {
             recycle(inFlight.removeFirst());
@@ -140,11 +141,10 @@ final class DirectFileOutput extends OutputStream {
         long at = position;
         position += BUFFER_SIZE;
         ByteBuffer toHash = full.duplicate().limit(length);
-        lastHash = lastHash.thenRunAsync(() -> digest.update(toHash), WRITERS);
-        ByteBuffer toWrite = full.duplicate();
-        lastWrite = lastWrite.thenRunAsync(() -> writeFully(toWrite, at), WRITERS);
-        inFlight.addLast(new Queued(full, CompletableFuture.allOf(lastHash, lastWrite)));
+        lastHash = lastHash.thenRunAsync(() -> digest.update(toHash), HASHERS);
+        inFlight.addLast(new Queued(full, lastHash));
         filling = take(alignment);
+        writeFully(full.duplicate(), at);
     }
 
     private void awaitAll() throws IOException {
@@ -157,20 +157,15 @@ final class DirectFileOutput extends OutputStream {
         try {
             q.done().join();
         } catch (CompletionException e) {
-            throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause()
-                    : new IOException("staged blob write failed", e.getCause());
+            throw new IOException("staged blob hash failed", e.getCause());
         } finally {
             POOL.offer(q.buffer().clear());
         }
     }
 
-    private void writeFully(ByteBuffer b, long at) {
-        try {
-            while (b.hasRemaining()) {
-                at += channel.write(b, at);
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    private void writeFully(ByteBuffer b, long at) throws IOException {
+        while (b.hasRemaining()) {
+            at += channel.write(b, at);
         }
     }
 
