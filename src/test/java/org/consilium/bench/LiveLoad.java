@@ -30,7 +30,8 @@ import org.consilium.localstack.Tokens;
  * 10 Hz. Measures fan-out latency (send to receipt of the annotation's event, p50/p99, over every
  * receiver), server CPU, and lost or reordered persistent events, for one instance, two replicas (clients
  * of each room split across both), and a bare websockets-next broadcast of the same traffic with no
- * persistence on the same machine in the same run. Started by {@code bench/live-load}; prints a table.
+ * persistence on the same machine in the same run, each after an unmeasured warm-up run of the same
+ * traffic. Started by {@code bench/live-load}; prints a table.
  */
 public final class LiveLoad {
 
