@@ -24,10 +24,9 @@ import org.postgresql.PGNotification;
 /**
  * Connects the replicas through PostgreSQL. One dedicated pgjdbc connection (outside the pool) LISTENs;
  * a room event's NOTIFY, sent after its commit, says "room r has reached seq s" and carries the event when
- * it fits. A replica
- * fans out from NOTIFYs only while their seqs follow on without a gap, and otherwise reads the events by
- * seq, so a lost or coalesced NOTIFY costs latency, never an event. After the listener reconnects, every
- * local room catches up by seq. Ephemeral frames and user pushes travel in the NOTIFY payload itself.
+ * it fits. A replica fans out from NOTIFYs only while their seqs follow on without a gap, and otherwise
+ * reads the events by seq, so a lost or coalesced NOTIFY costs latency, never an event. After the listener reconnects, every
+ * local room catches up by seq. Ephemeral items and user pushes travel in the NOTIFY payload itself.
  */
 @ApplicationScoped
 public class Backplane {

@@ -76,8 +76,14 @@ public class Ephemera {
         }
     }
 
-    /** Items another replica sent for a room (comma-joined JSON objects), merged into this replica's next frame. */
+    /**
+     * Items another replica sent for a room (comma-joined JSON objects), merged into this replica's next
+     * frame for it; dropped when no socket of the room is on this replica.
+     */
     void relayed(UUID roomId, String items) {
+        if (hub.peers(roomId).isEmpty()) {
+            return;
+        }
         relayed.merge(roomId, new StringBuilder(items), (earlier, later) -> earlier.append(',').append(later));
     }
 
