@@ -20,8 +20,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The ordered, persisted event log of each room. {@link #append} bumps the room's sequence, applies the
- * event's effect and inserts the event in one transaction. After the commit this replica fans it out and a
+ * The ordered, persisted event log of each room. {@link #append} bumps the room's sequence, inserts the
+ * event and applies its effect in one transaction. After the commit this replica fans it out and a
  * NOTIFY wakes the others, which fan the event out from the NOTIFY when it carries it whole and the seqs
  * before it are known, and otherwise read the new events by seq ({@link #after}).
  */
@@ -109,45 +109,62 @@ public class RoomLog {
 
     private Written inTransaction(UUID roomId, Actor actor, String opId, String type, ObjectNode data,
                                    Effect effect) throws SQLException {
+        String text = body(actor, opId, type, data);
         try (Connection c = dataSource.getConnection()) {
-            // The room row lock taken here orders writers: the op-id check below cannot race.
-            long seq = nextSeq(c, roomId);
-            if (opId != null) {
-                Long earlier = earlier(c, roomId, actor.userId(), opId);
-                if (earlier != null) {
-                    throw new AlreadyApplied(earlier); // rolls the bumped seq back
-                }
-            }
+            long seq = insert(c, roomId, actor.userId(), opId, type, text);
             if (effect != null) {
                 effect.apply(c, seq);
             }
-            ObjectNode event = json.createObjectNode();
-            String text;
-            event.put("type", type);
-            ObjectNode who = event.putObject("actor");
-            who.put("userId", actor.userId()).put("displayName", actor.displayName()).put("role", actor.role());
-            if (opId != null) {
-                event.put("opId", opId);
-            }
-            event.put("at", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
-            event.set("data", data == null ? json.createObjectNode() : data);
-            try {
-                text = json.writeValueAsString(event);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-            try (PreparedStatement ps = c.prepareStatement("insert into live_event "
-                    + "(room_id, seq, type, actor_id, op_id, body) values (?, ?, ?, ?, ?, ?::jsonb)")) {
-                ps.setObject(1, roomId);
-                ps.setLong(2, seq);
-                ps.setString(3, type);
-                ps.setString(4, actor.userId());
-                ps.setString(5, opId);
-                ps.setString(6, text);
-                ps.executeUpdate();
-            }
             return new Written(new Appended(seq, false), new Stored(seq, type, text));
         }
+    }
+
+    private String body(Actor actor, String opId, String type, ObjectNode data) {
+        ObjectNode event = json.createObjectNode();
+        event.put("type", type);
+        ObjectNode who = event.putObject("actor");
+        who.put("userId", actor.userId()).put("displayName", actor.displayName()).put("role", actor.role());
+        if (opId != null) {
+            event.put("opId", opId);
+        }
+        event.put("at", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        event.set("data", data == null ? json.createObjectNode() : data);
+        try {
+            return json.writeValueAsString(event);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Bumps the room's seq and inserts the event in one statement, one round trip to PostgreSQL. The room
+     * row's lock orders the room's writers, so a second append of the same op id, even a concurrent one,
+     * meets the first one's committed event in the unique index and inserts nothing.
+     */
+    private static long insert(Connection c, UUID roomId, String userId, String opId, String type, String text)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("with bumped as (update live_room set last_seq = last_seq + 1 "
+                + "where id = ? and closed_at is null returning last_seq) "
+                + "insert into live_event (room_id, seq, type, actor_id, op_id, body) "
+                + "select ?, last_seq, ?, ?, ?, ?::jsonb from bumped "
+                + "on conflict (room_id, actor_id, op_id) where op_id is not null do nothing returning seq")) {
+            ps.setObject(1, roomId);
+            ps.setObject(2, roomId);
+            ps.setString(3, type);
+            ps.setString(4, userId);
+            ps.setString(5, opId);
+            ps.setString(6, text);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1);
+                }
+            }
+        }
+        Long earlier = opId == null ? null : earlier(c, roomId, userId, opId);
+        if (earlier != null) {
+            throw new AlreadyApplied(earlier); // rolls the bumped seq back
+        }
+        throw new LiveError("room-closed", "room " + roomId + " is closed or does not exist");
     }
 
     static String notification(UUID roomId, long seq, String type, String body) {
@@ -188,19 +205,6 @@ public class RoomLog {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static long nextSeq(Connection c, UUID roomId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "update live_room set last_seq = last_seq + 1 where id = ? and closed_at is null returning last_seq")) {
-            ps.setObject(1, roomId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new LiveError("room-closed", "room " + roomId + " is closed or does not exist");
-                }
-                return rs.getLong(1);
-            }
         }
     }
 

@@ -5,17 +5,25 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.consilium.localstack.ConsiliumTestResource;
 import org.consilium.localstack.Tokens;
 import org.junit.jupiter.api.Test;
@@ -156,6 +164,48 @@ class LiveRoomsTest {
             assertEquals("consult.assigned", push.path("kind").asText());
             assertEquals("会诊 / consult", push.path("payload").path("title").asText());
         }
+    }
+
+    @Inject
+    RoomLog log;
+
+    /** The seq bump and the event insert are one statement: concurrent retries of one op must still apply it once. */
+    @Test
+    void concurrentAppendsOfOneOpIdApplyItOnce() throws Exception {
+        UUID id = room(rooms, "dr.li:chair");
+        Actor li = new Actor(userId("dr.li"), "dr.li", "chair");
+        long before = log.head(id);
+        int n = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<RoomLog.Appended>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(n)) {
+            for (int i = 0; i < n; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return log.append(id, li, "op-same", "chat", JsonNodeFactory.instance.objectNode().put("text", "一次"), null);
+                }));
+            }
+            start.countDown();
+            List<RoomLog.Appended> done = new ArrayList<>();
+            for (Future<RoomLog.Appended> f : answers) {
+                done.add(f.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(1, done.stream().filter(a -> !a.duplicate()).count(), "exactly one append applies the op");
+            assertEquals(1, done.stream().map(RoomLog.Appended::seq).distinct().count(), "every retry answers its seq");
+        }
+        assertEquals(before + 1, log.head(id), "the duplicates' seq bumps were rolled back");
+        List<RoomLog.Stored> events = log.after(id, before, 100);
+        assertEquals(1, events.size());
+        assertEquals("chat", events.get(0).type());
+    }
+
+    @Test
+    void appendToAClosedRoomIsRefused() {
+        UUID id = room(rooms, "dr.li:chair");
+        rooms.close(id);
+        LiveError e = assertThrows(LiveError.class, () -> log.append(id, Actor.SYSTEM, null, "chat",
+                JsonNodeFactory.instance.objectNode(), null));
+        assertEquals("room-closed", e.code());
     }
 
     static List<String> types(List<JsonNode> events) {
