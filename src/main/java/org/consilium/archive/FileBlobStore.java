@@ -30,7 +30,7 @@ public class FileBlobStore implements BlobStore {
 
     private final Path root;
     private final Path staging;
-    /** Fan-out directories known to exist (at most 65,536), so that commit does not ask the file system each time. */
+    /** Fan-out directories this process knows to be durable (at most 256 + 65,536); see {@link #ensureDirectory}. */
     private final Set<Path> knownDirectories = ConcurrentHashMap.newKeySet();
 
     /** Block size for direct writes to staging files, or 0 to write through the page cache. */
@@ -138,16 +138,24 @@ public class FileBlobStore implements BlobStore {
         return Files.exists(path(key));
     }
 
-    /** Creates {@code <root>/ab/cd} when missing, durably: a crash must not lose a directory holding blobs. */
+    /**
+     * Makes {@code <root>/ab/cd} exist durably: a crash must not lose a directory holding blobs. A directory
+     * counts as known only once this process has fsynced the directory holding it, after it existed, so a
+     * request never relies on another one's mkdir whose fsync has not returned yet. That costs one fsync of
+     * {@code ab} per {@code cd} and one of the root per {@code ab} per process lifetime, not per blob.
+     */
     private void ensureDirectory(Path dir) throws IOException {
         if (knownDirectories.contains(dir)) {
             return;
         }
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir);
-            fsyncDirectory(dir.getParent());
+        Path parent = dir.getParent();
+        if (!knownDirectories.contains(parent)) {
+            Files.createDirectories(parent);
             fsyncDirectory(root);
+            knownDirectories.add(parent);
         }
+        Files.createDirectories(dir);
+        fsyncDirectory(parent);
         knownDirectories.add(dir);
     }
 

@@ -128,6 +128,41 @@ class FileBlobStoreTest {
         assertFalse(Files.exists(file));
     }
 
+    /**
+     * Many blobs at once share first-level fan-out directories, so threads meet directories that another
+     * one is creating; then a reopened store (knowing no directory) meets them all on disk.
+     */
+    @org.junit.jupiter.api.Test
+    void blobsStoredConcurrentlyAndAfterAReopenShareTheFanOutDirectories() throws Exception {
+        FileBlobStore store = new FileBlobStore(dir, false);
+        byte[][] blobs = new byte[300][];
+        Random random = new Random(9);
+        for (int i = 0; i < blobs.length; i++) {
+            blobs[i] = new byte[1 + random.nextInt(5000)];
+            random.nextBytes(blobs[i]);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            var keys = new java.util.ArrayList<Future<String>>();
+            for (byte[] b : blobs) {
+                keys.add(pool.submit(() -> store(store, b)));
+            }
+            for (int i = 0; i < blobs.length; i++) {
+                assertArrayEquals(blobs[i], Files.readAllBytes(store.path(keys.get(i).get())));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        try (var firstLevel = Files.list(dir)) {
+            assertTrue(firstLevel.count() < blobs.length, "some blobs share a first-level directory");
+        }
+        FileBlobStore reopened = new FileBlobStore(dir, false);
+        for (int i = 0; i < 20; i++) {
+            String key = store(reopened, blobs[i]);
+            assertArrayEquals(blobs[i], Files.readAllBytes(reopened.path(key)));
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void directIoIsUsedWhereTheFileSystemAllowsIt() throws IOException {
         Files.createDirectories(dir.resolve("staging"));
