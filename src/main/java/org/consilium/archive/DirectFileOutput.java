@@ -28,8 +28,14 @@ import java.util.concurrent.Executors;
  */
 final class DirectFileOutput extends OutputStream {
 
-    /** Bytes per direct write. */
-    static final int BUFFER_SIZE = 128 * 1024;
+    /**
+     * Bytes per direct write. Each write and each hand-off to the hasher costs a system call, a virtio
+     * doorbell and a thread wake-up; alternating 1,500-instance batches (0.5 MB CT, four associations)
+     * stored 456–484 /s with 512 KiB against 373–443 /s with 128 KiB, with 0.1–0.4 ms less kernel time per
+     * instance, and no slower on one association. An association holds at most {@code MAX_IN_FLIGHT + 1}
+     * buffers (2 MiB), and the pool keeps at most 64.
+     */
+    static final int BUFFER_SIZE = 512 * 1024;
     /** Hashes queued behind the buffer being filled; then the caller waits for the oldest. */
     private static final int MAX_IN_FLIGHT = 3;
     private static final ArrayBlockingQueue<ByteBuffer> POOL = new ArrayBlockingQueue<>(64);
