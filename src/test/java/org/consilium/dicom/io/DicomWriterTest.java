@@ -67,6 +67,26 @@ class DicomWriterTest {
         assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6}, back.dataset().getBytes(Tag.PixelData));
     }
 
+    /** Values around each step of the output buffer's growth (1 KiB doubling to 64 KiB) and past it. */
+    @ParameterizedTest
+    @ValueSource(strings = {UID.ExplicitVRLittleEndian, UID.ExplicitVRBigEndian})
+    void roundTripsValuesAroundEveryBufferSize(String tsUid) throws Exception {
+        Attributes ds = sample();
+        java.util.Random random = new java.util.Random(3);
+        int element = 0x00091000;
+        for (int size = 1 << 9; size <= 1 << 17; size <<= 1) {
+            for (int delta : new int[] {-3, -2, 0, 2}) {
+                byte[] v = new byte[size + delta];
+                random.nextBytes(v);
+                ds.setBytes(element++, VR.OB, v);
+                ds.setString(element++, VR.LO, "短" + size); // small writes between the large ones
+            }
+        }
+        byte[] bytes = write(null, ds, tsUid);
+        DicomFile back = new DicomReader().read(new ByteArrayInputStream(bytes));
+        assertEquals(ds, back.dataset());
+    }
+
     @Test
     void createsFileMetaNamingThisImplementation() throws Exception {
         byte[] bytes = write(null, sample(), UID.ExplicitVRLittleEndian);

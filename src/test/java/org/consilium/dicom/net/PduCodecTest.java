@@ -52,7 +52,9 @@ class PduCodecTest {
         ByteArrayOutputStream back = new ByteArrayOutputStream();
         int pdus = 0;
         try (PDataInputStream in = new PDataInputStream(source, 5, false, false)) {
-            in.transferTo(back);
+            assertEquals(data.length, in.transferTo(back));
+            assertEquals(data.length, in.count());
+            assertTrue(in.finished());
         }
         ByteArrayInputStream raw = new ByteArrayInputStream(wire.toByteArray());
         while (raw.available() > 0) {
