@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -35,10 +36,18 @@ public class FileBlobStore implements BlobStore {
 
     /** Block size for direct writes to staging files, or 0 to write through the page cache. */
     private final int directAlignment;
+    /** Told of every path after its fsync returned (tests check the order). */
+    private final Consumer<Path> synced;
 
+    @jakarta.inject.Inject
     public FileBlobStore(@ConfigProperty(name = "consilium.archive.blob-dir") Path root,
                          @ConfigProperty(name = "consilium.archive.direct-io", defaultValue = "true") boolean directIo) {
+        this(root, directIo, path -> { });
+    }
+
+    FileBlobStore(Path root, boolean directIo, Consumer<Path> synced) {
         this.root = root;
+        this.synced = synced;
         this.staging = root.resolve("staging");
         try {
             Files.createDirectories(staging);
@@ -83,19 +92,25 @@ public class FileBlobStore implements BlobStore {
     }
 
     /**
-     * Renames the staged file to its hash, then fsyncs the file at that name and its directory: on a
-     * journalling file system the file's fsync commits the rename with it, so the directory's fsync finds
-     * little left to do. The file fsynced is whatever is at the name by then, ours or identical bytes
-     * another request renamed over it (every writer seals its bytes before renaming), so the name is durable
-     * before the caller indexes it. Until then a crash leaves at most an unreferenced file, which may be
-     * incomplete; so a blob found already present is kept only if its bytes hash to its name.
+     * Renames the staged file to its hash, then fsyncs the file at that name and the directories that make
+     * the name reachable: its own, and for fan-out directories new to this process their parents. On a
+     * journalling file system the file's fsync commits the rename and any mkdir before it in the same
+     * transaction, so the directories' fsyncs after it find little left to do; fsyncing a new directory's
+     * parent before the rename would cost a journal commit of its own. The file fsynced is whatever is at
+     * the name by then, ours or identical bytes another request renamed over it (every writer seals its
+     * bytes before renaming), so the name is durable before the caller indexes it. Until then a crash leaves
+     * at most an unreferenced file, which may be incomplete; so a blob found already present is kept only
+     * if its bytes hash to its name.
      */
     @Override
     public String commit(StagedBlob staged) throws IOException {
         String key = staged.key();
         Path target = path(key);
         Path dir = target.getParent();
-        ensureDirectory(dir);
+        boolean knownDir = knownDirectories.contains(dir);
+        if (!knownDir) {
+            Files.createDirectories(dir);
+        }
         boolean present = target.toFile().exists() && hashesTo(target, key); // java.io: no exception per miss
         if (!present) {
             try {
@@ -106,6 +121,9 @@ public class FileBlobStore implements BlobStore {
         }
         fsyncFile(target);
         fsyncDirectory(dir);
+        if (!knownDir) {
+            makeReachable(dir);
+        }
         return key;
     }
 
@@ -139,36 +157,34 @@ public class FileBlobStore implements BlobStore {
     }
 
     /**
-     * Makes {@code <root>/ab/cd} exist durably: a crash must not lose a directory holding blobs. A directory
-     * counts as known only once this process has fsynced the directory holding it, after it existed, so a
-     * request never relies on another one's mkdir whose fsync has not returned yet. That costs one fsync of
-     * {@code ab} per {@code cd} and one of the root per {@code ab} per process lifetime, not per blob.
+     * Makes the entries leading to {@code <root>/ab/cd}, which exists, durable: a crash must not lose a
+     * directory holding blobs. A directory counts as known only once this process has fsynced the directory
+     * holding it, after it existed, so a request never relies on another one's mkdir whose fsync has not
+     * returned yet. That costs one fsync of {@code ab} per {@code cd} and one of the root per {@code ab} per
+     * process lifetime, not per blob.
      */
-    private void ensureDirectory(Path dir) throws IOException {
-        if (knownDirectories.contains(dir)) {
-            return;
-        }
+    private void makeReachable(Path dir) throws IOException {
         Path parent = dir.getParent();
+        fsyncDirectory(parent);
         if (!knownDirectories.contains(parent)) {
-            Files.createDirectories(parent);
             fsyncDirectory(root);
             knownDirectories.add(parent);
         }
-        Files.createDirectories(dir);
-        fsyncDirectory(parent);
         knownDirectories.add(dir);
     }
 
-    private static void fsyncFile(Path file) throws IOException {
+    private void fsyncFile(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ch.force(true);
         }
+        synced.accept(file);
     }
 
     /** The rename is durable only once the directory entry is on disk. */
-    private static void fsyncDirectory(Path dir) throws IOException {
+    private void fsyncDirectory(Path dir) throws IOException {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         }
+        synced.accept(dir);
     }
 }

@@ -163,6 +163,47 @@ class FileBlobStoreTest {
         }
     }
 
+    /**
+     * Power loss cannot be simulated here, so check the order of fsyncs: a blob in fan-out directories new
+     * to the process is acknowledged only after the file, its directory, that directory's parent and the
+     * root were fsynced, the directories after the file (whose fsync commits the mkdirs with it on a
+     * journalling file system). A second blob in the same directory needs only the file and its directory;
+     * a reopened store fsyncs a directory's parents again before trusting it.
+     */
+    @org.junit.jupiter.api.Test
+    void aBlobIsAcknowledgedOnlyAfterTheFileAndEveryNewDirectoryLeadingToItWereFsynced() throws Exception {
+        java.util.List<Path> synced = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        FileBlobStore store = new FileBlobStore(dir, false, synced::add);
+        String first = store(store, new byte[] {1, 2, 3});
+        Path file = store.path(first);
+        Path cd = file.getParent();
+        assertEquals(java.util.List.of(file, cd, cd.getParent(), dir), synced);
+
+        byte[] sibling = sameFanOut(first, 4);
+        synced.clear();
+        String second = store(store, sibling);
+        assertEquals(cd, store.path(second).getParent());
+        assertEquals(java.util.List.of(store.path(second), cd), synced, "a known directory is not fsynced again");
+
+        synced.clear();
+        FileBlobStore reopened = new FileBlobStore(dir, false, synced::add);
+        store(reopened, sibling);
+        assertEquals(java.util.List.of(store.path(second), cd, cd.getParent(), dir), synced);
+    }
+
+    /** Some content whose hash shares the first four hex digits with the given key (about 65,536 tries). */
+    private static byte[] sameFanOut(String key, int length) throws Exception {
+        java.security.MessageDigest sha = StagedBlob.sha256();
+        byte[] b = new byte[length];
+        for (int i = 0; ; i++) {
+            java.nio.ByteBuffer.wrap(b).putInt(i);
+            String k = java.util.HexFormat.of().formatHex(sha.digest(b));
+            if (k.regionMatches(0, key, 0, 4) && !k.equals(key)) {
+                return b;
+            }
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void directIoIsUsedWhereTheFileSystemAllowsIt() throws IOException {
         Files.createDirectories(dir.resolve("staging"));
