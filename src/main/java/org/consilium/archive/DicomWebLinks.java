@@ -28,6 +28,6 @@ public class DicomWebLinks {
     /** Top-level large values of an instance get a bulk data URL; nested ones are written inline. */
     public BulkDataUris bulkDataUris(String studyUid, String seriesUid, String sopInstanceUid) {
         String base = instance(studyUid, seriesUid, sopInstanceUid) + "/bulk/";
-        return element -> element.topLevel() ? base + String.format("%08X", element.tag()) : null;
+        return element -> element.topLevel() ? base + java.util.HexFormat.of().withUpperCase().toHexDigits(element.tag()) : null;
     }
 }

@@ -145,10 +145,24 @@ public class FileBlobStore implements BlobStore {
 
     @Override
     public Path path(String key) {
-        if (!key.matches("[0-9a-f]{64}")) {
+        if (!isKey(key)) {
             throw new IllegalArgumentException("not a blob key: " + key);
         }
         return root.resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key);
+    }
+
+    /** 64 lowercase hex digits, so that a key can never name a path outside the store. */
+    private static boolean isKey(String key) {
+        if (key.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = key.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -38,10 +38,20 @@ record InstanceHeader(
         if (v == null || v.isBlank()) {
             throw new IngestException(IngestException.Reason.MISSING_ATTRIBUTE, keyword + " is missing");
         }
-        if (v.length() > 64 || !v.matches("[0-9.]+")) {
+        if (v.length() > 64 || !digitsAndDots(v)) {
             throw new IngestException(IngestException.Reason.INVALID_ATTRIBUTE, keyword + " is not a valid UID: " + v);
         }
         return v;
+    }
+
+    private static boolean digitsAndDots(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if ((c < '0' || c > '9') && c != '.') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Integer integer(Attributes ds, int tag) {

@@ -118,9 +118,24 @@ public final class SpecificCharacterSet {
         }
     }
 
+    private static boolean numbered(String t, String prefix) {
+        if (!t.startsWith(prefix) || t.length() == prefix.length()) {
+            return false;
+        }
+        for (int i = prefix.length(); i < t.length(); i++) {
+            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Uppercases and repairs the common misspellings of defined terms seen in the wild. */
     static String normalize(String term) {
         String t = term == null ? "" : term.trim().toUpperCase(Locale.ROOT);
+        if (numbered(t, "ISO_IR ") || numbered(t, "ISO 2022 IR ")) {
+            return t; // already a defined term, as nearly every data set writes it
+        }
         Matcher m = ISO_2022.matcher(t);
         if (m.matches()) {
             return "ISO 2022 IR " + m.group(1);

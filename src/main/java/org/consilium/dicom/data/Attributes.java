@@ -163,9 +163,17 @@ public final class Attributes implements Iterable<DataElement> {
 
     public Attributes setInt(int tag, VR vr, int... values) {
         if (vr.isText()) {
-            return setValue(tag, vr, Arrays.stream(values).mapToObj(Integer::toString).toArray(String[]::new));
+            String[] text = new String[values.length];
+            for (int k = 0; k < values.length; k++) {
+                text[k] = Integer.toString(values[k]);
+            }
+            return setValue(tag, vr, text);
         }
-        return setValue(tag, vr, BinaryValues.fromLongs(vr, Arrays.stream(values).asLongStream().toArray()));
+        long[] longs = new long[values.length];
+        for (int k = 0; k < values.length; k++) {
+            longs[k] = values[k];
+        }
+        return setValue(tag, vr, BinaryValues.fromLongs(vr, longs));
     }
 
     public Attributes setDouble(int tag, VR vr, double... values) {
@@ -281,7 +289,12 @@ public final class Attributes implements Iterable<DataElement> {
             }
             return out;
         }
-        return Arrays.stream(stringsAt(i)).mapToInt(s -> s.isEmpty() ? 0 : (int) parseNumber(tag, s)).toArray();
+        String[] text = stringsAt(i);
+        int[] out = new int[text.length];
+        for (int k = 0; k < text.length; k++) {
+            out[k] = text[k].isEmpty() ? 0 : (int) parseNumber(tag, text[k]);
+        }
+        return out;
     }
 
     public double getDouble(int tag, double defaultValue) {

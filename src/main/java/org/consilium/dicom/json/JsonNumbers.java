@@ -26,7 +26,11 @@ final class JsonNumbers {
         while (i < s.length() && isDigit(s.charAt(i))) {
             i++;
         }
-        String intPart = s.substring(intStart, i).replaceFirst("^0+(?=\\d)", "");
+        int significant = intStart;
+        while (significant < i - 1 && s.charAt(significant) == '0') {
+            significant++; // drop leading zeros, keeping the last digit
+        }
+        String intPart = s.substring(significant, i);
         String frac = "";
         if (i < s.length() && s.charAt(i) == '.') {
             int fracStart = ++i;

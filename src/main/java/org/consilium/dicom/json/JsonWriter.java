@@ -109,6 +109,12 @@ final class JsonWriter {
     }
 
     private void quoted(String s) {
+        if (!needsEscape(s)) {
+            write('"');
+            write(s);
+            write('"');
+            return;
+        }
         StringBuilder b = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -130,6 +136,24 @@ final class JsonWriter {
             }
         }
         write(b.append('"').toString());
+    }
+
+    private static boolean needsEscape(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void write(char c) {
+        try {
+            out.write(c);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void write(String s) {
