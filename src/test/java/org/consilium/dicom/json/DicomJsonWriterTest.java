@@ -47,6 +47,13 @@ class DicomJsonWriterTest {
     }
 
     @Test
+    void dropsLeadingZerosButKeepsTheLastDigit() throws Exception {
+        Attributes ds = new Attributes();
+        ds.setString(Tag.SliceThickness, VR.DS, "000", "-00.25", "0012E+3", " 0 ");
+        assertEquals("{\"00180050\":{\"vr\":\"DS\",\"Value\":[0,-0.25,12E+3,0]}}", DicomJsonWriter.toJson(ds));
+    }
+
+    @Test
     void leavesValueOutOfEmptyElements() throws Exception {
         Attributes ds = new Attributes();
         ds.setString(Tag.AccessionNumber, VR.SH);
