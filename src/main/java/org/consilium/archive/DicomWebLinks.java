@@ -1,6 +1,7 @@
 package org.consilium.archive;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HexFormat;
 import org.consilium.dicom.json.BulkDataUris;
 
 /**
@@ -10,6 +11,8 @@ import org.consilium.dicom.json.BulkDataUris;
  */
 @ApplicationScoped
 public class DicomWebLinks {
+
+    private static final HexFormat TAG_HEX = HexFormat.of().withUpperCase();
 
     public static final String ROOT = "/dicomweb";
 
@@ -28,6 +31,6 @@ public class DicomWebLinks {
     /** Top-level large values of an instance get a bulk data URL; nested ones are written inline. */
     public BulkDataUris bulkDataUris(String studyUid, String seriesUid, String sopInstanceUid) {
         String base = instance(studyUid, seriesUid, sopInstanceUid) + "/bulk/";
-        return element -> element.topLevel() ? base + java.util.HexFormat.of().withUpperCase().toHexDigits(element.tag()) : null;
+        return element -> element.topLevel() ? base + TAG_HEX.toHexDigits(element.tag()) : null;
     }
 }

@@ -3,6 +3,7 @@ package org.consilium.archive;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,7 +40,7 @@ public class FileBlobStore implements BlobStore {
     /** Told of every path after its fsync returned (tests check the order). */
     private final Consumer<Path> synced;
 
-    @jakarta.inject.Inject
+    @Inject
     public FileBlobStore(@ConfigProperty(name = "consilium.archive.blob-dir") Path root,
                          @ConfigProperty(name = "consilium.archive.direct-io", defaultValue = "true") boolean directIo) {
         this(root, directIo, path -> { });

@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 
 import org.consilium.dicom.DicomException;
 import org.consilium.dicom.data.Attributes;
@@ -49,8 +50,8 @@ import org.consilium.dicom.dict.VR;
  */
 public final class DicomJsonWriter {
 
-    /** Tag keys as PS3.18 F.2.1 writes them: eight uppercase hex digits (String.format cost a tenth of ingest's JSON). */
-    private static final java.util.HexFormat TAG_HEX = java.util.HexFormat.of().withUpperCase();
+    /** Tag keys as PS3.18 F.2.1 writes them: eight uppercase hex digits, without String.format's parsing. */
+    private static final HexFormat TAG_HEX = HexFormat.of().withUpperCase();
 
     /** Default largest binary value written inline when a bulk data callback is set. */
     public static final int DEFAULT_INLINE_LIMIT = 1024;
