@@ -10,6 +10,7 @@ import org.consilium.audit.AuditActor;
 import org.consilium.audit.AuditLog;
 import org.consilium.audit.Outcome;
 import org.consilium.dicom.data.Attributes;
+import org.consilium.dicom.data.Sequence;
 import org.consilium.dicom.dict.Tag;
 import org.consilium.dicom.dict.UID;
 import org.consilium.dicom.dict.VR;
@@ -152,7 +153,9 @@ public class DimseServices {
         StudyQuery query = new StudyQuery(level, ae.hospitalId(), false);
         for (int i = 0; i < keys.size(); i++) {
             int tag = keys.tagAt(i);
-            if (tag != Tag.QueryRetrieveLevel && tag != Tag.SpecificCharacterSet) {
+            if (keys.valueAt(i) instanceof Sequence seq) {
+                query.matchSequence(tag, seq.isEmpty() ? null : seq.get(0));
+            } else if (tag != Tag.QueryRetrieveLevel && tag != Tag.SpecificCharacterSet) {
                 String[] values = keys.stringsAt(i);
                 query.match(tag, values == null || values.length == 0 ? null : String.join("\\", values));
             }
@@ -166,8 +169,12 @@ public class DimseServices {
         a.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 192");
         for (int i = 0; i < keys.size(); i++) {
             int tag = keys.tagAt(i);
-            if (tag == Tag.SpecificCharacterSet || keys.valueAt(i) instanceof org.consilium.dicom.data.Sequence) {
-                continue; // sequence matching is not supported; the key is left out of the answer
+            if (tag == Tag.SpecificCharacterSet) {
+                continue;
+            }
+            if (keys.valueAt(i) instanceof Sequence asked) {
+                answerSequence(a, tag, asked, match.getValue(tag) instanceof Sequence held ? held : null);
+                continue;
             }
             if (match.contains(tag)) {
                 a.setValue(tag, match.vrOf(tag), match.getValue(tag));
@@ -177,6 +184,24 @@ public class DimseServices {
         }
         a.setString(Tag.QueryRetrieveLevel, VR.CS, keys.getString(Tag.QueryRetrieveLevel, ""));
         return a;
+    }
+
+    /**
+     * A sequence key's answer: the stored items with the keys the query's item asked for (all of them for
+     * an empty item), or an empty sequence when nothing is stored (PS3.4 C.2.2.1.3).
+     */
+    private static void answerSequence(Attributes answer, int tag, Sequence asked, Sequence held) {
+        Sequence out = answer.newSequence(tag);
+        Attributes wanted = asked.isEmpty() ? null : asked.get(0);
+        for (Attributes item : held == null ? List.<Attributes>of() : held) {
+            Attributes copy = out.addItem();
+            for (int k = 0; k < item.size(); k++) {
+                int t = item.tagAt(k);
+                if (wanted == null || wanted.isEmpty() || wanted.contains(t)) {
+                    copy.setValue(t, item.vrAt(k), item.valueAt(k));
+                }
+            }
+        }
     }
 
     private static QueryLevel level(Attributes keys) {

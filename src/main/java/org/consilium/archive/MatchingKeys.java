@@ -1,6 +1,7 @@
 package org.consilium.archive;
 
 import java.util.Map;
+import java.util.Set;
 import org.consilium.dicom.dict.Tag;
 
 /**
@@ -35,6 +36,22 @@ final class MatchingKeys {
             Map.entry(Tag.SOPInstanceUID, new Key(QueryLevel.IMAGE, "i.sop_instance_uid", Kind.UID_LIST)),
             Map.entry(Tag.SOPClassUID, new Key(QueryLevel.IMAGE, "i.sop_class_uid", Kind.UID_LIST)),
             Map.entry(Tag.InstanceNumber, new Key(QueryLevel.IMAGE, "i.instance_number", Kind.INTEGER)));
+
+    /** A sequence we match on (PS3.4 C.2.2.2.6): its level, the column holding it, and its item keys. */
+    record SequenceKey(QueryLevel level, String column, Set<Integer> itemKeys) {
+    }
+
+    /**
+     * Sequences matched where sensible: the procedure code of a study, and the request a series was made
+     * for (Requested Procedure ID and Scheduled Procedure Step ID, as a modality worklist hands them on).
+     * Item keys are matched by single value or wildcard; other item keys are universal.
+     */
+    static final Map<Integer, SequenceKey> SEQUENCES = Map.of(
+            Tag.ProcedureCodeSequence, new SequenceKey(QueryLevel.STUDY, "s.attributes",
+                    Set.of(Tag.CodeValue, Tag.CodingSchemeDesignator, Tag.CodeMeaning)),
+            Tag.RequestAttributesSequence, new SequenceKey(QueryLevel.SERIES, "se.attributes",
+                    Set.of(Tag.RequestedProcedureID, Tag.ScheduledProcedureStepID, Tag.AccessionNumber,
+                            Tag.RequestedProcedureDescription, Tag.ScheduledProcedureStepDescription)));
 
     private MatchingKeys() {
     }

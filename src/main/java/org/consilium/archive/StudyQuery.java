@@ -1,9 +1,11 @@
 package org.consilium.archive;
 
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.consilium.dicom.data.Attributes;
 
 /**
  * Turns matching keys into SQL over the index, at one level, scoped to what a hospital may see.
@@ -12,6 +14,8 @@ import java.util.UUID;
  * matching on any of the alphabetic, ideographic and phonetic groups.
  */
 public final class StudyQuery {
+
+    private static final HexFormat TAG_HEX = HexFormat.of().withUpperCase();
 
     private final QueryLevel level;
     private final UUID viewerHospital;
@@ -46,6 +50,68 @@ public final class StudyQuery {
             }
         }
         return true;
+    }
+
+    /**
+     * Adds a sequence matching key (PS3.4 C.2.2.2.6): a stored item must match every non-empty key of the
+     * query's item. False when the sequence is not matched at this level (the key is then ignored).
+     */
+    public boolean matchSequence(int tag, Attributes item) {
+        MatchingKeys.SequenceKey key = MatchingKeys.SEQUENCES.get(tag);
+        if (key == null || key.level().ordinal() > level.ordinal()) {
+            return false;
+        }
+        List<String> conditions = new ArrayList<>();
+        for (int i = 0; item != null && i < item.size(); i++) {
+            int itemTag = item.tagAt(i);
+            String[] values = key.itemKeys().contains(itemTag) ? item.stringsAt(i) : null;
+            String value = values == null || values.length == 0 ? "" : String.join("\\", values);
+            if (value.isEmpty() || value.equals("*")) {
+                continue; // universal
+            }
+            String element = "@.\"" + TAG_HEX.toHexDigits(itemTag) + "\".Value[*]";
+            conditions.add(value.contains("*") || value.contains("?")
+                    ? element + " like_regex " + jsonPathString(wildcardRegex(value))
+                    : element + " == " + jsonPathString(value));
+        }
+        if (!conditions.isEmpty()) {
+            where.add("jsonb_path_exists(" + key.column() + "::jsonb, ?::jsonpath)");
+            params.add("$.\"" + TAG_HEX.toHexDigits(tag) + "\".Value[*] ? (" + String.join(" && ", conditions) + ")");
+        }
+        return true;
+    }
+
+    /** A wildcard value (PS3.4 C.2.2.2.4) as an anchored regular expression. */
+    static String wildcardRegex(String value) {
+        StringBuilder sb = new StringBuilder("^");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '*' -> sb.append(".*");
+                case '?' -> sb.append('.');
+                case '.', '^', '$', '+', '(', ')', '[', ']', '{', '}', '|', '\\' -> sb.append('\\').append(c);
+                default -> sb.append(c);
+            }
+        }
+        return sb.append('$').toString();
+    }
+
+    /** A string literal of the SQL/JSON path language: the value is data, never path syntax. */
+    static String jsonPathString(String value) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
     }
 
     public QueryLevel level() {

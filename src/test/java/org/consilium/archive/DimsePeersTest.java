@@ -159,6 +159,57 @@ class DimsePeersTest {
         assertFalse(theirs.output().contains(patientId), "another county sees nothing: " + theirs.output());
     }
 
+    /**
+     * Sequence matching (PS3.4 C.2.2.2.6) on the procedure code of a study and the request attributes of a
+     * series: single value and wildcard inside the item, a non-matching item finds nothing, the answer
+     * carries the stored item, and another county's AE sees nothing.
+     */
+    @Test
+    void findMatchesInsideProcedureCodeAndRequestAttributesSequences(@TempDir Path dir) throws Exception {
+        String rp = "RP" + System.nanoTime();
+        Path file = withNewUids(Stow.dir("lung-phantom/CT").get(0), dir, true);
+        Dcmtk.Result modified = Dcmtk.run("dcmodify", "-nb",
+                "-i", "(0008,1032)[0].(0008,0100)=CT-" + rp, "-i", "(0008,1032)[0].(0008,0102)=99CONSILIUM",
+                "-i", "(0040,0275)[0].(0040,1001)=" + rp, "-i", "(0040,0275)[0].(0040,0009)=SPS-" + rp,
+                file.toString());
+        assertEquals(0, modified.exitCode(), modified.output());
+        assertEquals(0, store(null, file).exitCode());
+        String study = header(file).getString(Tag.StudyInstanceUID);
+
+        assertEquals(1, count(find("CHANGXING_PACS", "STUDY", "(0008,1032)[0].(0008,0100)=CT-" + rp), study));
+        Dcmtk.Result wild = findResult("CHANGXING_PACS", "STUDY", "(0008,1032)[0].(0008,0100)=*-" + rp,
+                "(0008,1032)[0].(0008,0102)=99CONS?LIUM");
+        assertEquals(1, count(wild.output(), study), wild.output());
+        assertTrue(wild.output().contains("CT-" + rp), "the stored item is answered: " + wild.output());
+        assertEquals(0, count(find("CHANGXING_PACS", "STUDY", "(0008,1032)[0].(0008,0100)=MR-" + rp), study));
+        assertEquals(0, count(find("CHANGXING_PACS", "STUDY", "(0008,1032)[0].(0008,0100)=CT-" + rp,
+                "(0008,1032)[0].(0008,0102)=LN"), study), "every key of the item must match one stored item");
+
+        Dcmtk.Result series = findResult("CHANGXING_PACS", "SERIES", "(0040,0275)[0].(0040,1001)=" + rp,
+                "(0040,0275)[0].(0040,0009)");
+        assertEquals(1, count(series.output(), study), series.output());
+        assertTrue(series.output().contains("SPS-" + rp), "the asked item key is answered: " + series.output());
+        assertEquals(0, count(find("CHANGXING_PACS", "SERIES", "(0040,0275)[0].(0040,1001)=" + rp + "9"), study));
+        assertEquals(0, count(find("FUMIN_PACS", "STUDY", "(0008,1032)[0].(0008,0100)=CT-" + rp), study),
+                "another county sees nothing");
+    }
+
+    private String find(String callingAe, String level, String... keys) throws Exception {
+        return findResult(callingAe, level, keys).output();
+    }
+
+    private Dcmtk.Result findResult(String callingAe, String level, String... keys) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-S", "-aet", callingAe, "-aec", "CONSILIUM", "localhost", port(),
+                "-k", "QueryRetrieveLevel=" + level, "-k", "StudyInstanceUID"));
+        for (String k : keys) {
+            args.add("-k");
+            args.add(k);
+        }
+        Dcmtk.Result r = Dcmtk.run("findscu", args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.output());
+        return r;
+    }
+
     @Test
     void hostileInputIsAbortedOrRefusedAndTheArchiveGoesOnServing(@TempDir Path dir) throws Exception {
         try (Socket raw = new Socket("localhost", listener.port())) {
