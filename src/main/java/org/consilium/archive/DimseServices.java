@@ -188,7 +188,8 @@ public class DimseServices {
 
     /**
      * A sequence key's answer: the stored items with the keys the query's item asked for (all of them for
-     * an empty item), or an empty sequence when nothing is stored (PS3.4 C.2.2.1.3).
+     * an empty item; zero length when an item lacks one), or an empty sequence when nothing is stored
+     * (PS3.4 C.2.2.1.3).
      */
     private static void answerSequence(Attributes answer, int tag, Sequence asked, Sequence held) {
         Sequence out = answer.newSequence(tag);
@@ -199,6 +200,12 @@ public class DimseServices {
                 int t = item.tagAt(k);
                 if (wanted == null || wanted.isEmpty() || wanted.contains(t)) {
                     copy.setValue(t, item.vrAt(k), item.valueAt(k));
+                }
+            }
+            for (int k = 0; wanted != null && k < wanted.size(); k++) {
+                if (!copy.contains(wanted.tagAt(k))) { // asked for but not stored: zero length
+                    copy.setValue(wanted.tagAt(k), wanted.vrAt(k),
+                            wanted.valueAt(k) instanceof String[] ? new String[0] : new byte[0]);
                 }
             }
         }

@@ -186,9 +186,11 @@ class DimsePeersTest {
                 "(0008,1032)[0].(0008,0102)=LN"), study), "every key of the item must match one stored item");
 
         Dcmtk.Result series = findResult("CHANGXING_PACS", "SERIES", "(0040,0275)[0].(0040,1001)=" + rp,
-                "(0040,0275)[0].(0040,0009)");
+                "(0040,0275)[0].(0040,0009)", "(0040,0275)[0].(0032,1060)");
         assertEquals(1, count(series.output(), study), series.output());
         assertTrue(series.output().contains("SPS-" + rp), "the asked item key is answered: " + series.output());
+        assertTrue(series.output().contains("(0032,1060)"), "an asked key not stored comes back empty: "
+                + series.output());
         assertEquals(0, count(find("CHANGXING_PACS", "SERIES", "(0040,0275)[0].(0040,1001)=" + rp + "9"), study));
         assertEquals(0, count(find("FUMIN_PACS", "STUDY", "(0008,1032)[0].(0008,0100)=CT-" + rp), study),
                 "another county sees nothing");
