@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.consilium.audit.AuditLog;
@@ -33,6 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Blocking
 @Produces({MediaTypes.DICOM_JSON, "application/json"})
 public class QidoResource {
+
+    private static final HexFormat TAG_HEX = HexFormat.of().withUpperCase();
 
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
@@ -93,6 +97,7 @@ public class QidoResource {
         StudyQuery query = new StudyQuery(level, caller.hospitalId(), fuzzy);
         ReturnKeys keys = new ReturnKeys(level, withParents);
         List<String> ignored = new ArrayList<>();
+        Map<Integer, Attributes> sequenceItems = new LinkedHashMap<>();
         pathKeys.forEach(query::match);
         for (var e : params.entrySet()) {
             String name = e.getKey();
@@ -100,6 +105,10 @@ public class QidoResource {
                 case "fuzzymatching", "limit", "offset" -> { }
                 case "includefield" -> e.getValue().forEach(v -> include(keys, v));
                 default -> {
+                    if (name.contains(".")) {
+                        sequenceKey(sequenceItems, name, e.getValue().get(0));
+                        continue;
+                    }
                     int tag = tagOf(name);
                     keys.include(tag);
                     try {
@@ -110,6 +119,12 @@ public class QidoResource {
                         throw new ProblemException(ProblemType.BAD_REQUEST, name + ": " + bad.getMessage());
                     }
                 }
+            }
+        }
+        for (var seq : sequenceItems.entrySet()) {
+            keys.include(seq.getKey());
+            if (!query.matchSequence(seq.getKey(), seq.getValue())) {
+                ignored.add(TAG_HEX.toHexDigits(seq.getKey()));
             }
         }
         int limit = intParam(params.getFirst("limit"), DEFAULT_LIMIT, "limit");
@@ -151,6 +166,20 @@ public class QidoResource {
     }
 
     /** A keyword ("PatientName") or 8 hex digits ("00100010"). */
+    /**
+     * A sequence matching key as PS3.18 8.3.4.1 writes it, {@code 00400275.00401001=RP1}: the value goes
+     * into the item of that sequence. One level of nesting, as C-FIND matches.
+     */
+    private static void sequenceKey(Map<Integer, Attributes> items, String name, String value) {
+        String[] path = name.split("\\.");
+        if (path.length != 2) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, name + ": only one sequence level can be matched");
+        }
+        int itemTag = tagOf(path[1]);
+        items.computeIfAbsent(tagOf(path[0]), t -> new Attributes())
+                .setString(itemTag, ElementDictionary.vrOf(itemTag), value);
+    }
+
     static int tagOf(String name) {
         if (name.matches("[0-9A-Fa-f]{8}")) {
             return (int) Long.parseLong(name, 16);

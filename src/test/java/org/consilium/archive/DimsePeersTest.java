@@ -1,5 +1,8 @@
 package org.consilium.archive;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,6 +39,7 @@ import org.consilium.dicom.net.Part10File;
 import org.consilium.dicom.net.Status;
 import org.consilium.dicom.net.StoreScu;
 import org.consilium.localstack.ConsiliumTestResource;
+import org.consilium.localstack.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -194,6 +198,19 @@ class DimsePeersTest {
         assertEquals(0, count(find("CHANGXING_PACS", "SERIES", "(0040,0275)[0].(0040,1001)=" + rp + "9"), study));
         assertEquals(0, count(find("FUMIN_PACS", "STUDY", "(0008,1032)[0].(0008,0100)=CT-" + rp), study),
                 "another county sees nothing");
+
+        // the same keys through QIDO-RS, as PS3.18 writes them (sequence.item)
+        given().auth().oauth2(Tokens.of("cx.doctor")).queryParam("00400275.00401001", rp).get("/dicomweb/series")
+                .then().statusCode(200).body("'0020000D'.Value[0]", hasItem(study))
+                .body(containsString("\"SPS-" + rp + "\""));
+        given().auth().oauth2(Tokens.of("cx.doctor")).queryParam("00081032.00080100", "*-" + rp)
+                .get("/dicomweb/studies").then().statusCode(200).body("'0020000D'.Value[0]", hasItem(study));
+        given().auth().oauth2(Tokens.of("cx.doctor")).queryParam("00400275.00401001", rp + "9")
+                .get("/dicomweb/series").then().statusCode(204);
+        given().auth().oauth2(Tokens.of("fm.doctor")).queryParam("00081032.00080100", "CT-" + rp)
+                .get("/dicomweb/studies").then().statusCode(204);
+        given().auth().oauth2(Tokens.of("cx.doctor")).queryParam("00400275.00400275.00401001", rp)
+                .get("/dicomweb/series").then().statusCode(400);
     }
 
     private String find(String callingAe, String level, String... keys) throws Exception {
