@@ -29,9 +29,12 @@ final class LevelAttributes {
     static Attributes select(Attributes from, int[] tags) {
         Attributes out = new Attributes(tags.length);
         for (int tag : tags) {
-            boolean kept = !(from.getValue(tag) instanceof Sequence) || MatchingKeys.SEQUENCES.containsKey(tag);
-            if (from.contains(tag) && kept) {
-                out.setValue(tag, from.vrOf(tag), from.getValue(tag));
+            if (!from.contains(tag)) {
+                continue;
+            }
+            Object value = from.getValue(tag);
+            if (!(value instanceof Sequence) || MatchingKeys.SEQUENCES.containsKey(tag)) {
+                out.setValue(tag, from.vrOf(tag), value);
             }
         }
         return out;

@@ -162,18 +162,7 @@ public final class Attributes implements Iterable<DataElement> {
     }
 
     public Attributes setInt(int tag, VR vr, int... values) {
-        if (vr.isText()) {
-            String[] text = new String[values.length];
-            for (int k = 0; k < values.length; k++) {
-                text[k] = Integer.toString(values[k]);
-            }
-            return setValue(tag, vr, text);
-        }
-        long[] longs = new long[values.length];
-        for (int k = 0; k < values.length; k++) {
-            longs[k] = values[k];
-        }
-        return setValue(tag, vr, BinaryValues.fromLongs(vr, longs));
+        return setValue(tag, vr, vr.isText() ? TextValues.formatInts(values) : BinaryValues.fromInts(vr, values));
     }
 
     public Attributes setDouble(int tag, VR vr, double... values) {
@@ -289,12 +278,7 @@ public final class Attributes implements Iterable<DataElement> {
             }
             return out;
         }
-        String[] text = stringsAt(i);
-        int[] out = new int[text.length];
-        for (int k = 0; k < text.length; k++) {
-            out[k] = text[k].isEmpty() ? 0 : (int) parseNumber(tag, text[k]);
-        }
-        return out;
+        return TextValues.parseInts(tag, stringsAt(i));
     }
 
     public double getDouble(int tag, double defaultValue) {
@@ -314,7 +298,7 @@ public final class Attributes implements Iterable<DataElement> {
             }
             return out;
         }
-        return Arrays.stream(stringsAt(i)).mapToDouble(s -> s.isEmpty() ? Double.NaN : parseNumber(tag, s)).toArray();
+        return TextValues.parseDoubles(tag, stringsAt(i));
     }
 
     public float[] getFloats(int tag) {
@@ -430,14 +414,6 @@ public final class Attributes implements Iterable<DataElement> {
     private String latin1(int index) {
         return elements.values[index] instanceof byte[] b ? new String(b, StandardCharsets.ISO_8859_1)
                 : String.join("\\", (String[]) elements.values[index]);
-    }
-
-    private double parseNumber(int tag, String s) {
-        try {
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw new NumberFormatException("not a number in " + Tag.toString(tag) + ": \"" + s + "\"");
-        }
     }
 
     private <T> T parse(int tag, String s, java.util.function.Function<String, T> parser) {

@@ -45,6 +45,14 @@ public final class BinaryValues {
         return v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
     }
 
+    static byte[] fromInts(VR vr, int[] values) {
+        long[] longs = new long[values.length];
+        for (int k = 0; k < values.length; k++) {
+            longs[k] = values[k];
+        }
+        return fromLongs(vr, longs);
+    }
+
     static byte[] fromLongs(VR vr, long[] values) {
         int size = numberSize(vr);
         byte[] b = new byte[values.length * size];

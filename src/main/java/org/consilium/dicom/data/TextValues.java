@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.consilium.dicom.dict.Tag;
 import org.consilium.dicom.dict.VR;
 
 /** Splitting, trimming and the DA/TM/DT formats of PS3.5 6.2. */
@@ -100,6 +101,40 @@ final class TextValues {
 
     static String formatDateTime(LocalDateTime dt) {
         return formatDate(dt.toLocalDate()) + formatTime(dt.toLocalTime());
+    }
+
+    static String[] formatInts(int[] values) {
+        String[] text = new String[values.length];
+        for (int k = 0; k < values.length; k++) {
+            text[k] = Integer.toString(values[k]);
+        }
+        return text;
+    }
+
+    /** IS or DS values as ints (fractions truncated); an empty value is 0. */
+    static int[] parseInts(int tag, String[] text) {
+        int[] out = new int[text.length];
+        for (int k = 0; k < text.length; k++) {
+            out[k] = text[k].isEmpty() ? 0 : (int) parseNumber(tag, text[k]);
+        }
+        return out;
+    }
+
+    /** IS or DS values as doubles; an empty value is NaN. */
+    static double[] parseDoubles(int tag, String[] text) {
+        double[] out = new double[text.length];
+        for (int k = 0; k < text.length; k++) {
+            out[k] = text[k].isEmpty() ? Double.NaN : parseNumber(tag, text[k]);
+        }
+        return out;
+    }
+
+    private static double parseNumber(int tag, String s) {
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new NumberFormatException("not a number in " + Tag.toString(tag) + ": \"" + s + "\"");
+        }
     }
 
     /** DS as PS3.5 allows: at most 16 characters. */
