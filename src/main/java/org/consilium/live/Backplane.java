@@ -10,11 +10,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -37,13 +33,6 @@ public class Backplane {
     static final int MAX_PAYLOAD = 7900;
 
     private static final Logger LOG = Logger.getLogger(Backplane.class);
-    /**
-     * A NOTIFY's transaction gets a transaction id, and PostgreSQL holds its cluster-wide NOTIFY lock until
-     * the commit returns: with synchronous commit, through a WAL flush. Notifications are not durable
-     * anyway, so a NOTIFY-only statement commits without waiting for the flush and holds the lock briefly.
-     */
-    private static final String NO_WAL_WAIT = "set_config('synchronous_commit', 'off', true)";
-
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String url;
     @ConfigProperty(name = "quarkus.datasource.username")
@@ -60,25 +49,29 @@ public class Backplane {
     Ephemera ephemera;
     @Inject
     Replica replica;
+    @Inject
+    LiveConfig config;
+    @Inject
+    BenchBroadcast bench;
 
-    private final BlockingQueue<String> announcements = new LinkedBlockingQueue<>();
     private volatile boolean running;
     private volatile Thread listener;
-    private volatile Thread announcer;
+    private volatile Announcer announcer;
     private volatile boolean listening;
 
     void start(@Observes StartupEvent ev) {
         running = true;
+        announcer = new Announcer(RoomLog.CHANNEL, dataSource);
         listener = Thread.ofPlatform().daemon().name("live-listen").start(this::listen);
-        announcer = Thread.ofPlatform().daemon().name("live-announce").start(this::announceLoop);
     }
 
     void stop(@Observes ShutdownEvent ev) {
         running = false;
-        for (Thread t : new Thread[] {listener, announcer}) {
-            if (t != null) {
-                t.interrupt();
-            }
+        if (listener != null) {
+            listener.interrupt();
+        }
+        if (announcer != null) {
+            announcer.stop();
         }
     }
 
@@ -99,7 +92,7 @@ public class Backplane {
             throw new IllegalArgumentException("NOTIFY payload too large: " + payload.length());
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select " + NO_WAL_WAIT + ", pg_notify(?, ?)")) {
+                "select " + Announcer.NO_WAL_WAIT + ", pg_notify(?, ?)")) {
             ps.setString(1, channel);
             ps.setString(2, payload);
             ps.execute();
@@ -109,38 +102,11 @@ public class Backplane {
     }
 
     /**
-     * Queues a committed room event's NOTIFY ({@link RoomLog#notification}). One thread sends what has
-     * queued up in a single statement, in queue order.
+     * Queues a committed room event's NOTIFY ({@link RoomLog#notification}); if it is lost, the other
+     * replicas read the event by seq when the next one arrives or their listener reconnects.
      */
     void announce(String payload) {
-        announcements.add(payload);
-    }
-
-    private void announceLoop() {
-        List<String> batch = new ArrayList<>();
-        while (running) {
-            try {
-                batch.add(announcements.take());
-                announcements.drainTo(batch, 499);
-                sendAnnouncements(batch);
-            } catch (InterruptedException e) {
-                return;
-            } catch (SQLException | RuntimeException e) {
-                // the other replicas' catch-up reads by seq what these would have announced
-                LOG.warnf("live NOTIFY of %d events failed (%s); other replicas catch up by seq", batch.size(),
-                        e.getMessage());
-            }
-            batch.clear();
-        }
-    }
-
-    private void sendAnnouncements(List<String> payloads) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select " + NO_WAL_WAIT + ", pg_notify(?, p) from unnest(?::text[]) with ordinality as t(p, n) order by n")) {
-            ps.setString(1, RoomLog.CHANNEL);
-            ps.setArray(2, c.createArrayOf("text", payloads.toArray()));
-            ps.execute();
-        }
+        announcer.add(payload);
     }
 
     private void listen() {
@@ -150,9 +116,13 @@ public class Backplane {
                     s.execute("LISTEN " + RoomLog.CHANNEL);
                     s.execute("LISTEN " + EPHEMERAL);
                     s.execute("LISTEN " + USER);
+                    if (config.benchBroadcast()) {
+                        s.execute("LISTEN " + BenchBroadcast.CHANNEL);
+                    }
                 }
                 listening = true;
                 hub.requestAll(); // whatever was committed while we were not listening
+                notify(EPHEMERAL, hello()); // replicas that thought themselves alone start sending their items
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] batch = pg.getNotifications(1000);
@@ -172,6 +142,11 @@ public class Backplane {
         }
     }
 
+    /** What a replica says on {@link #EPHEMERAL} when its listener connects: its name and no room. */
+    String hello() {
+        return replica.id() + "||";
+    }
+
     private void dispatch(String channel, String payload) {
         try {
             switch (channel) {
@@ -189,12 +164,16 @@ public class Backplane {
                     }
                 }
                 case EPHEMERAL -> {
-                    // lines of <replica>|<roomId>|<items>
+                    // lines of <replica>|<roomId>|<items>, or a replica's hello: <replica>||
                     for (String line : payload.split("\n")) {
                         int a = line.indexOf('|');
                         int b = line.indexOf('|', a + 1);
-                        if (!line.substring(0, a).equals(replica.id())) {
-                            ephemera.relayed(UUID.fromString(line.substring(a + 1, b)), line.substring(b + 1));
+                        String from = line.substring(0, a);
+                        if (!from.equals(replica.id())) {
+                            replica.heard(from);
+                            if (b > a + 1) {
+                                ephemera.relayed(UUID.fromString(line.substring(a + 1, b)), line.substring(b + 1));
+                            }
                         }
                     }
                 }
@@ -202,6 +181,7 @@ public class Backplane {
                     int a = payload.indexOf('|');
                     users.deliver(payload.substring(0, a), payload.substring(a + 1));
                 }
+                case BenchBroadcast.CHANNEL -> bench.relayed(payload);
                 default -> LOG.debugf("ignoring NOTIFY on %s", channel);
             }
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package org.consilium.live;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
 
 /** Housekeeping every replica runs: heartbeat, expired leases, sockets of dead replicas, catch-up. */
 @ApplicationScoped
@@ -21,7 +22,9 @@ public class Sweeper {
     @Inject
     LiveConfig config;
 
-    @Scheduled(every = "5s", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Beats a second after start-up (Quarkus counts {@code delay} in minutes unless told otherwise). */
+    @Scheduled(every = "5s", delay = 1, delayUnit = TimeUnit.SECONDS,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         replica.beat();
         leases.expire();

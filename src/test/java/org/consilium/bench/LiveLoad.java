@@ -30,13 +30,14 @@ import org.consilium.localstack.Tokens;
  * 10 Hz. Measures fan-out latency (send to receipt of the annotation's event, p50/p99, over every
  * receiver), server CPU, and lost or reordered persistent events, for one instance, two replicas (clients
  * of each room split across both), and a bare websockets-next broadcast of the same traffic with no
- * persistence on the same machine in the same run, each after an unmeasured warm-up run of the same
- * traffic. Started by {@code bench/live-load}; prints a table.
+ * persistence, on one instance and on the same two replicas (relayed between them through NOTIFY), on the
+ * same machine in the same run, each after an unmeasured warm-up run of the same traffic. Started by
+ * {@code bench/live-load}; prints a table.
  */
 public final class LiveLoad {
 
     static final String SOP = "1.2.826.0.1.3680043.10.1234.9.1";
-    static final int WARM_UP_SECONDS = 15;
+    static final int WARM_UP_SECONDS = Integer.getInteger("warmup", 15);
     static final List<String> USERS = List.of("dr.li", "dr.zhao", "dr.sun", "dr.zhou", "dr.wu", "phys.chen", "cm.wang");
 
     record Result(String setting, int samples, double p50, double p99, double max, double serverCores,
@@ -65,6 +66,8 @@ public final class LiveLoad {
                 try (ServerProcess b = server(stack, "bench-b")) {
                     say("server B up: " + b.baseUrl());
                     Thread.sleep(6000); // let both see each other's heartbeat
+                    run("warm-up, bare broadcast, 2 replicas", List.of(a, b), rooms, perRoom, WARM_UP_SECONDS, ids, true);
+                    results.add(run("bare broadcast (2 replicas)", List.of(a, b), rooms, perRoom, seconds, ids, true));
                     run("warm-up, 2 replicas", List.of(a, b), rooms, perRoom, WARM_UP_SECONDS, ids, false);
                     results.add(run("live rooms, 2 replicas", List.of(a, b), rooms, perRoom, seconds, ids, false));
                 }
@@ -161,10 +164,22 @@ public final class LiveLoad {
             System.out.printf("%-30s %9d %9.1f %9.1f %9.1f %9.2f cores %6.2f %6d %9d%n", r.setting(), r.samples(), r.p50(),
                     r.p99(), r.max(), r.serverCores(), r.loadCores(), r.lost(), r.reordered());
         }
+        // each live setting against the bare broadcast on one instance, and against the bare broadcast on the
+        // same servers (for two replicas: relayed between them through NOTIFY, without persistence)
         Result bare = results.get(0);
+        Result sameServers = bare;
         for (Result r : results.subList(1, results.size())) {
-            System.out.printf("%-30s p50 %.2fx, p99 %.2fx the bare broadcast%n", r.setting(), r.p50() / bare.p50(),
-                    r.p99() / bare.p99());
+            if (r.setting().startsWith("bare")) {
+                sameServers = r;
+                continue;
+            }
+            System.out.printf("%-30s p50 %.2fx, p99 %.2fx the bare broadcast on 1 instance", r.setting(),
+                    r.p50() / bare.p50(), r.p99() / bare.p99());
+            if (sameServers != bare) {
+                System.out.printf("; p50 %.2fx, p99 %.2fx the %s", r.p50() / sameServers.p50(),
+                        r.p99() / sameServers.p99(), sameServers.setting());
+            }
+            System.out.println();
         }
     }
 

@@ -30,12 +30,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LiveReplicasIT {
 
+    static Stack stack;
     static ServerProcess a;
     static ServerProcess b;
 
     @BeforeAll
     static void start() throws Exception {
-        Stack stack = ConsiliumTestResource.stack();
+        stack = ConsiliumTestResource.stack();
         a = replica(stack, "it-a");
         b = replica(stack, "it-b");
     }
@@ -86,6 +87,29 @@ class LiveReplicasIT {
                     .then().statusCode(200);
         }
         return UUID.fromString(id);
+    }
+
+    @Test
+    @Order(0)
+    void bothReplicasBeatWithinSecondsOfStarting() throws Exception {
+        // a replica that does not beat is invisible to the others: they neither relay their cursors to it
+        // nor count it alive (its first heartbeat used to come a minute after start-up)
+        long deadline = System.currentTimeMillis() + 5_000;
+        List<String> beating = List.of();
+        while (beating.size() < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            try (java.sql.Connection c = stack.postgres().superuserConnection();
+                 java.sql.Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("select id from live_replica where id in ('it-a', 'it-b')"
+                         + " and seen_at > now() - interval '10 seconds' order by id")) {
+                List<String> ids = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+                beating = ids;
+            }
+        }
+        assertEquals(List.of("it-a", "it-b"), beating);
     }
 
     @Test
