@@ -122,7 +122,10 @@ public class Backplane {
                 }
                 listening = true;
                 hub.requestAll(); // whatever was committed while we were not listening
-                notify(EPHEMERAL, hello()); // replicas that thought themselves alone start sending their items
+                // beat first, so that the others' next heartbeat counts this replica too and cannot undo the
+                // hello, which makes replicas that thought themselves alone send their items at once
+                replica.beat();
+                notify(EPHEMERAL, hello());
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] batch = pg.getNotifications(1000);
@@ -170,7 +173,7 @@ public class Backplane {
                         int b = line.indexOf('|', a + 1);
                         String from = line.substring(0, a);
                         if (!from.equals(replica.id())) {
-                            replica.heard(from);
+                            replica.heardAnother();
                             if (b > a + 1) {
                                 ephemera.relayed(UUID.fromString(line.substring(a + 1, b)), line.substring(b + 1));
                             }

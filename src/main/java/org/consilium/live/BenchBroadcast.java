@@ -52,7 +52,7 @@ public class BenchBroadcast {
         if (merger == null) {
             announcer = new Announcer(CHANNEL, dataSource);
             merger = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("bench-cursors").factory());
-            merger.scheduleAtFixedRate(this::mergeCursors, MERGE_MILLIS, MERGE_MILLIS, TimeUnit.MILLISECONDS);
+            merger.scheduleAtFixedRate(this::mergeCursorsQuietly, MERGE_MILLIS, MERGE_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -96,6 +96,15 @@ public class BenchBroadcast {
     private void relay(String room, String text) {
         for (WebSocketConnection c : rooms.getOrDefault(room, Set.of())) {
             c.sendText(text).subscribe().with(ok -> { }, failure -> { });
+        }
+    }
+
+    /** A failed tick must not end the schedule (an exception cancels a fixed-rate task silently). */
+    private void mergeCursorsQuietly() {
+        try {
+            mergeCursors();
+        } catch (RuntimeException e) {
+            org.jboss.logging.Logger.getLogger(BenchBroadcast.class).warnf("bench cursor merge failed (%s)", e.getMessage());
         }
     }
 

@@ -37,10 +37,8 @@ public class Replica {
      * Another replica spoke on the backplane (its hello on connecting, or ephemeral items): this one is not
      * alone, from now rather than from its next heartbeat after the other's first.
      */
-    void heard(String otherReplica) {
-        if (!otherReplica.equals(id())) {
-            alone = false;
-        }
+    void heardAnother() {
+        alone = false;
     }
 
     /** Records that this replica is alive and counts the others that are. */
