@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,14 +42,26 @@ public final class ServerProcess implements AutoCloseable {
             throw new IOException(jar + " is missing: build with ./mvnw package first (bin/run does)");
         }
         Files.createDirectories(log.toAbsolutePath().getParent());
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap, "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + maxHeap));
+        command.addAll(jvmOptions());
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(stack.serverEnvironment());
         pb.environment().put("CONSILIUM_HTTP_PORT", Integer.toString(httpPort));
         pb.environment().putAll(settings);
         return new ServerProcess(pb.start(), "http://localhost:" + httpPort, log);
+    }
+
+    /**
+     * Extra JVM options for the server, space-separated, from {@code CONSILIUM_SERVER_JVM_OPTS} (for example
+     * a garbage collector, which {@code JAVA_TOOL_OPTIONS} cannot choose without also choosing Keycloak's).
+     */
+    static List<String> jvmOptions() {
+        String opts = System.getenv("CONSILIUM_SERVER_JVM_OPTS");
+        return opts == null || opts.isBlank() ? List.of() : List.of(opts.trim().split("\\s+"));
     }
 
     public String baseUrl() {
