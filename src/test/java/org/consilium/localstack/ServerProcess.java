@@ -44,7 +44,7 @@ public final class ServerProcess implements AutoCloseable {
         Files.createDirectories(log.toAbsolutePath().getParent());
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + maxHeap));
-        command.addAll(jvmOptions());
+        command.addAll(jvmOptions(System.getenv("CONSILIUM_SERVER_JVM_OPTS")));
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -56,11 +56,11 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Extra JVM options for the server, space-separated, from {@code CONSILIUM_SERVER_JVM_OPTS} (for example
-     * a garbage collector, which {@code JAVA_TOOL_OPTIONS} cannot choose without also choosing Keycloak's).
+     * Extra JVM options for the server, space-separated, as {@code CONSILIUM_SERVER_JVM_OPTS} gives them (for
+     * example a garbage collector, which {@code JAVA_TOOL_OPTIONS} cannot choose without also choosing
+     * Keycloak's).
      */
-    static List<String> jvmOptions() {
-        String opts = System.getenv("CONSILIUM_SERVER_JVM_OPTS");
+    static List<String> jvmOptions(String opts) {
         return opts == null || opts.isBlank() ? List.of() : List.of(opts.trim().split("\\s+"));
     }
 
