@@ -38,6 +38,8 @@ public class BenchBroadcast {
     Replica replica;
     @Inject
     Backplane backplane;
+    @Inject
+    LiveStages stages;
 
     private final Map<String, Set<WebSocketConnection>> rooms = new ConcurrentHashMap<>();
     /** room → connection id → that connection's latest cursor message, waiting for the next merge. */
@@ -93,9 +95,16 @@ public class BenchBroadcast {
         }
     }
 
+    /** Sends to the room's sockets here; a message's writes (not a cursor merge's) are timed as {@code bare-send}. */
     private void relay(String room, String text) {
+        boolean timed = !text.startsWith("{\"v\":1,\"type\":\"cursors\"");
+        long at = System.nanoTime();
         for (WebSocketConnection c : rooms.getOrDefault(room, Set.of())) {
-            c.sendText(text).subscribe().with(ok -> { }, failure -> { });
+            c.sendText(text).subscribe().with(ok -> {
+                if (timed) {
+                    stages.since(LiveStages.Stage.BARE_SEND, at);
+                }
+            }, failure -> { });
         }
     }
 

@@ -46,6 +46,8 @@ public class Operations {
     Leases leases;
     @Inject
     Ephemera ephemera;
+    @Inject
+    LiveStages stages;
 
     private static final Uni<Void> DONE = Uni.createFrom().voidItem();
     /** Persistent ops block on PostgreSQL: each runs on its own virtual thread. */
@@ -85,7 +87,9 @@ public class Operations {
     }
 
     private Uni<Void> persistentLater(Peer peer, JsonNode msg, String opId) {
+        long handedOver = System.nanoTime();
         return Uni.createFrom().emitter(done -> blocking.execute(() -> {
+            stages.since(LiveStages.Stage.QUEUE, handedOver);
             try {
                 persistent(peer, msg, opId);
             } catch (RuntimeException e) {

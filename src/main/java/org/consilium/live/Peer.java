@@ -37,8 +37,16 @@ final class Peer {
     private final AtomicBoolean sending = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
 
-    Peer(WebSocketConnection connection, UUID roomId, Actor actor, String username, UUID hospitalId, LiveConfig config) {
+    private final LiveStages stages;
+
+    /** A room event's frame and when it was queued, for the send stage of {@link LiveStages}. */
+    private record EventFrame(String text, long queuedAt) {
+    }
+
+    Peer(WebSocketConnection connection, UUID roomId, Actor actor, String username, UUID hospitalId, LiveConfig config,
+         LiveStages stages) {
         this.connection = connection;
+        this.stages = stages;
         this.roomId = roomId;
         this.actor = actor;
         this.username = username;
@@ -54,6 +62,15 @@ final class Peer {
 
     /** Queues a frame; false when the queue is full (nothing queued). */
     boolean offer(String frame) {
+        return enqueue(frame);
+    }
+
+    /** Queues a room event's frame like {@link #offer}, timing it until its write completes. */
+    boolean offerEvent(String frame) {
+        return enqueue(new EventFrame(frame, System.nanoTime()));
+    }
+
+    private boolean enqueue(Object frame) {
         if (closing.get()) {
             return true; // the socket is going away; the frame is moot
         }
@@ -114,7 +131,13 @@ final class Peer {
                 closeNow(reason.getCode(), reason.getMessage());
                 return;
             }
-            connection.sendText((String) next).subscribe().with(ok -> sent(), failure -> {
+            String text = next instanceof EventFrame e ? e.text() : (String) next;
+            connection.sendText(text).subscribe().with(ok -> {
+                if (next instanceof EventFrame e) {
+                    stages.since(LiveStages.Stage.SEND, e.queuedAt());
+                }
+                sent();
+            }, failure -> {
                 sent();
                 closeNow(CloseCodes.SERVER_ERROR, "send failed");
             });

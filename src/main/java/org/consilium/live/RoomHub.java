@@ -36,6 +36,8 @@ public class RoomHub {
     RoomLog log;
     @Inject
     ObjectMapper json;
+    @Inject
+    LiveStages stages;
 
     private final Map<UUID, LocalRoom> rooms = new ConcurrentHashMap<>();
     private final ExecutorService pumps = Executors.newVirtualThreadPerTaskExecutor();
@@ -88,6 +90,7 @@ public class RoomHub {
     void committed(UUID roomId, RoomLog.Stored event) {
         LocalRoom room = rooms.get(roomId);
         if (room != null) {
+            room.toldAt.put(event.seq(), System.nanoTime());
             room.recent.put(event.seq(), event);
             room.knownHead.accumulateAndGet(event.seq(), Math::max);
             room.wake();
@@ -130,6 +133,8 @@ public class RoomHub {
         final AtomicBoolean readDb = new AtomicBoolean(true);
         /** Events committed here or carried by a NOTIFY, by seq, not yet given to every local socket. */
         final ConcurrentSkipListMap<Long, RoomLog.Stored> recent = new ConcurrentSkipListMap<>();
+        /** When this replica was told of each event in {@link #recent} (the fan-out stage's start). */
+        final ConcurrentSkipListMap<Long, Long> toldAt = new ConcurrentSkipListMap<>();
 
         LocalRoom(UUID id) {
             this.id = id;
@@ -170,6 +175,7 @@ public class RoomHub {
                     return;
                 }
                 recent.headMap(from, true).clear();
+                toldAt.headMap(from, true).clear();
                 List<RoomLog.Stored> batch = cached(from);
                 boolean fromCache = !batch.isEmpty();
                 if (!fromCache) {
@@ -182,7 +188,7 @@ public class RoomHub {
                         if (p.delivered >= event.seq() || waiting.contains(p) || p.closed()) {
                             continue;
                         }
-                        if (p.offer(frame)) {
+                        if (p.offerEvent(frame)) {
                             p.delivered = event.seq();
                             control(p, event);
                         } else if (p.replaying()) {
@@ -190,6 +196,10 @@ public class RoomHub {
                         } else {
                             p.closeNow(CloseCodes.SLOW_CLIENT, "slow client: reconnect with lastSeq");
                         }
+                    }
+                    Long told = toldAt.remove(event.seq());
+                    if (told != null) {
+                        stages.since(LiveStages.Stage.FANOUT, told);
                     }
                 }
                 if (batch.isEmpty() || !fromCache && batch.size() < BATCH) {

@@ -45,12 +45,14 @@ public class RoomLog {
     TransactionSynchronizationRegistry transactions;
     @Inject
     Backplane backplane;
+    @Inject
+    LiveStages stages;
 
     /** What an append did: the event's seq, and whether the op id had been applied before. */
     public record Appended(long seq, boolean duplicate) {
     }
 
-    private record Written(Appended appended, Stored stored) {
+    private record Written(Appended appended, Stored stored, long statementsDone) {
     }
 
     /** One stored event: its seq and its JSON text ({@code {"type", "actor", "opId", "at", "data"}}). */
@@ -71,7 +73,7 @@ public class RoomLog {
         try {
             return QuarkusTransaction.joiningExisting().call(() -> {
                 Written w = inTransaction(roomId, actor, opId, type, data, effect);
-                transactions.registerInterposedSynchronization(new Announce(roomId, w.stored()));
+                transactions.registerInterposedSynchronization(new Announce(roomId, w.stored(), w.statementsDone()));
                 return w.appended();
             });
         } catch (AlreadyApplied done) {
@@ -88,10 +90,12 @@ public class RoomLog {
     private final class Announce implements Synchronization {
         private final UUID roomId;
         private final Stored event;
+        private final long statementsDone;
 
-        Announce(UUID roomId, Stored event) {
+        Announce(UUID roomId, Stored event, long statementsDone) {
             this.roomId = roomId;
             this.event = event;
+            this.statementsDone = statementsDone;
         }
 
         @Override
@@ -101,6 +105,7 @@ public class RoomLog {
         @Override
         public void afterCompletion(int status) {
             if (status == Status.STATUS_COMMITTED) {
+                stages.since(LiveStages.Stage.COMMIT, statementsDone);
                 hub.committed(roomId, event);
                 backplane.announce(notification(roomId, event.seq(), event.type(), event.body()));
             }
@@ -110,12 +115,16 @@ public class RoomLog {
     private Written inTransaction(UUID roomId, Actor actor, String opId, String type, ObjectNode data,
                                    Effect effect) throws SQLException {
         String text = body(actor, opId, type, data);
+        long asked = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
+            stages.since(LiveStages.Stage.CONNECTION, asked);
+            long connected = System.nanoTime();
             long seq = insert(c, roomId, actor.userId(), opId, type, text);
             if (effect != null) {
                 effect.apply(c, seq);
             }
-            return new Written(new Appended(seq, false), new Stored(seq, type, text));
+            stages.since(LiveStages.Stage.STATEMENTS, connected);
+            return new Written(new Appended(seq, false), new Stored(seq, type, text), System.nanoTime());
         }
     }
 

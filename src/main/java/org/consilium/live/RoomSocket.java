@@ -48,6 +48,8 @@ public class RoomSocket {
     AuditLog audit;
     @Inject
     LiveConfig config;
+    @Inject
+    LiveStages stages;
 
     private static final Map<String, Peer> PEERS = new ConcurrentHashMap<>();
 
@@ -80,7 +82,7 @@ public class RoomSocket {
             return;
         }
         Actor actor = new Actor(who.userId(), participant.get().displayName(), participant.get().role());
-        Peer peer = new Peer(connection, roomId, actor, who.username(), who.hospitalId(), config);
+        Peer peer = new Peer(connection, roomId, actor, who.username(), who.hospitalId(), config, stages);
         long joined = presence.join(peer);
         audit.record(auditActor, who.hospitalId(), "live.join", "room:" + roomId, Outcome.SUCCESS,
                 "role " + actor.role() + ", connection " + peer.id());

@@ -23,6 +23,8 @@ public class UserSocket {
     Frames frames;
     @Inject
     LiveConfig config;
+    @Inject
+    LiveStages stages;
 
     private static final Map<String, Peer> PEERS = new ConcurrentHashMap<>();
 
@@ -37,7 +39,7 @@ public class UserSocket {
         }
         Tickets.Holder who = holder.get();
         Peer peer = new Peer(connection, null, new Actor(who.userId(), who.displayName(), "user"), who.username(),
-                who.hospitalId(), config);
+                who.hospitalId(), config, stages);
         PEERS.put(peer.id(), peer);
         channel.add(peer);
         var welcome = frames.frame("welcome");

@@ -41,8 +41,11 @@ public final class LiveLoad {
     static final List<String> USERS = List.of("dr.li", "dr.zhao", "dr.sun", "dr.zhou", "dr.wu", "phys.chen", "cm.wang");
 
     record Result(String setting, int samples, double p50, double p99, double max, double serverCores,
-                  double loadCores, long lost, long reordered, long sent) {
+                  double loadCores, long lost, long reordered, long sent, StageHistogram stages) {
     }
+
+    /** The server-side stages (LiveStages) in the order an event passes them; bare-send is the baseline's. */
+    static final List<String> STAGES = List.of("queue", "connection", "statements", "commit", "fanout", "send", "bare-send");
 
     public static void main(String[] args) throws Exception {
         int rooms = Integer.parseInt(arg(args, 0, "20"));
@@ -110,9 +113,11 @@ public final class LiveLoad {
         clients.forEach(c -> c.measureFrom = from);
         double[] cpu0 = cpu(servers);
         double load0 = loadCpu();
+        StageHistogram stages0 = stages(servers);
         Thread.sleep(seconds * 1000L);
         double[] cpu1 = cpu(servers);
         double load1 = loadCpu();
+        StageHistogram stages = stages(servers).minus(stages0);
         long until = System.nanoTime();
         senders.shutdownNow();
         senders.awaitTermination(5, TimeUnit.SECONDS);
@@ -149,7 +154,7 @@ public final class LiveLoad {
             cores += (cpu1[i] - cpu0[i]) / seconds;
         }
         Result r = new Result(setting, lat.length, ms(lat, 0.50), ms(lat, 0.99), lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6,
-                cores, (load1 - load0) / seconds, lost, reordered, sentInWindow);
+                cores, (load1 - load0) / seconds, lost, reordered, sentInWindow, stages);
         say(r.toString());
         Thread.sleep(2000);
         return r;
@@ -164,6 +169,19 @@ public final class LiveLoad {
             System.out.printf("%-30s %9d %9.1f %9.1f %9.1f %9.2f cores %6.2f %6d %9d%n", r.setting(), r.samples(), r.p50(),
                     r.p99(), r.max(), r.serverCores(), r.loadCores(), r.lost(), r.reordered());
         }
+        System.out.printf("%nServer-side stages, p50 / p99 ms (consilium_live_stage_seconds, summed over the setting's servers)%n");
+        System.out.printf("%-30s", "setting");
+        STAGES.forEach(s -> System.out.printf(" %15s", s));
+        System.out.println();
+        for (Result r : results) {
+            System.out.printf("%-30s", r.setting());
+            for (String s : STAGES) {
+                System.out.printf(" %15s", r.stages().count(s) == 0 ? "-"
+                        : String.format("%.1f / %.1f", r.stages().millis(s, 0.50), r.stages().millis(s, 0.99)));
+            }
+            System.out.println();
+        }
+        System.out.println();
         // each live setting against the bare broadcast on one instance, and against the bare broadcast on the
         // same servers (for two replicas: relayed between them through NOTIFY, without persistence)
         Result bare = results.get(0);
@@ -363,6 +381,16 @@ public final class LiveLoad {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             return s.getLocalPort();
         }
+    }
+
+    /** The stage timers of the servers, summed. */
+    private static StageHistogram stages(List<ServerProcess> servers) {
+        StageHistogram sum = StageHistogram.parse("");
+        for (ServerProcess server : servers) {
+            sum = sum.plus(StageHistogram.parse(given().get(base(server).resolve("/q/metrics")).then().statusCode(200)
+                    .extract().asString()));
+        }
+        return sum;
     }
 
     /** CPU time (user + system) each server JVM has used so far, in seconds, from /proc (USER_HZ 100). */
