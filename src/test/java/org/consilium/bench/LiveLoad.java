@@ -155,7 +155,8 @@ public final class LiveLoad {
         }
         Result r = new Result(setting, lat.length, ms(lat, 0.50), ms(lat, 0.99), lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6,
                 cores, (load1 - load0) / seconds, lost, reordered, sentInWindow, stages);
-        say(r.toString());
+        say(String.format("%s: %d fan-outs, p50 %.1f ms, p99 %.1f ms, max %.1f ms, server %.2f cores, lost %d, reordered %d",
+                setting, r.samples(), r.p50(), r.p99(), r.max(), r.serverCores(), r.lost(), r.reordered()));
         Thread.sleep(2000);
         return r;
     }
