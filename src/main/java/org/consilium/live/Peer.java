@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One open socket on this replica: who it is, how far the room's log has been delivered to it, and its
- * bounded outbound queue. Frames go out in queue order; a socket whose queue fills while it follows the
+ * bounded outbound queue. Frames go out one at a time; a socket whose queue fills while it follows the
  * live log is a slow client and is closed with {@link CloseCodes#SLOW_CLIENT}; it resyncs with lastSeq.
  */
 final class Peer {
@@ -34,11 +34,7 @@ final class Peer {
     private final int capacity;
     private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
-    private final AtomicBoolean draining = new AtomicBoolean();
-    /** Writes issued and not yet completed. */
-    private final AtomicInteger inFlight = new AtomicInteger();
-    /** A close taken from the queue, done once the writes before it have completed. */
-    private volatile CloseReason pendingClose;
+    private final AtomicBoolean sending = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
 
     private final LiveStages stages;
@@ -121,57 +117,40 @@ final class Peer {
         return closing.get() || connection.isClosed();
     }
 
-    /**
-     * Writes whatever is queued, in queue order, without waiting for earlier writes to complete: Vert.x
-     * keeps the writes of a connection in the order they are issued, from any thread, and one thread at a
-     * time drains ({@code draining}). A frame counts against the capacity until its write completes, so a
-     * socket that stops reading still fills its queue. A queued close waits for the writes before it.
-     */
     private void drain() {
-        while (draining.compareAndSet(false, true)) {
-            Object next;
-            while ((next = queue.poll()) != null) {
-                if (next instanceof CloseReason reason) {
-                    pendingClose = reason; // draining stays taken: nothing after a close goes out
-                    closeWhenWritten();
+        while (sending.compareAndSet(false, true)) {
+            Object next = queue.poll();
+            if (next == null) {
+                sending.set(false);
+                if (queue.isEmpty()) {
                     return;
                 }
-                write(next);
+                continue;
             }
-            draining.set(false);
-            if (queue.isEmpty()) {
+            if (next instanceof CloseReason reason) {
+                closeNow(reason.getCode(), reason.getMessage());
                 return;
             }
+            String text = next instanceof EventFrame e ? e.text() : (String) next;
+            connection.sendText(text).subscribe().with(ok -> {
+                if (next instanceof EventFrame e) {
+                    stages.since(LiveStages.Stage.SEND, e.queuedAt());
+                }
+                sent();
+            }, failure -> {
+                sent();
+                closeNow(CloseCodes.SERVER_ERROR, "send failed");
+            });
+            return;
         }
     }
 
-    private void write(Object frame) {
-        inFlight.incrementAndGet();
-        String text = frame instanceof EventFrame e ? e.text() : (String) frame;
-        connection.sendText(text).subscribe().with(ok -> {
-            if (frame instanceof EventFrame e) {
-                stages.since(LiveStages.Stage.SEND, e.queuedAt());
-            }
-            written();
-        }, failure -> {
-            written();
-            closeNow(CloseCodes.SERVER_ERROR, "send failed");
-        });
-    }
-
-    private void written() {
-        inFlight.decrementAndGet();
+    private void sent() {
         int left = size.decrementAndGet();
+        sending.set(false);
         if (left == capacity / 2 && replaying()) {
             onDrained.run();
         }
-        closeWhenWritten();
-    }
-
-    private void closeWhenWritten() {
-        CloseReason reason = pendingClose;
-        if (reason != null && inFlight.get() == 0) {
-            closeNow(reason.getCode(), reason.getMessage());
-        }
+        drain();
     }
 }
