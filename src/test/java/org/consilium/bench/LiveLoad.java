@@ -41,7 +41,7 @@ public final class LiveLoad {
     static final List<String> USERS = List.of("dr.li", "dr.zhao", "dr.sun", "dr.zhou", "dr.wu", "phys.chen", "cm.wang");
 
     record Result(String setting, int samples, double p50, double p99, double max, double serverCores,
-                  double loadCores, long lost, long reordered, long sent, StageHistogram stages) {
+                  double loadCores, double databaseCores, long lost, long reordered, long sent, StageHistogram stages) {
     }
 
     /** The server-side stages (LiveStages) in the order an event passes them; bare-send is the baseline's. */
@@ -113,10 +113,12 @@ public final class LiveLoad {
         clients.forEach(c -> c.measureFrom = from);
         double[] cpu0 = cpu(servers);
         double load0 = loadCpu();
+        double db0 = databaseCpu();
         StageHistogram stages0 = stages(servers);
         Thread.sleep(seconds * 1000L);
         double[] cpu1 = cpu(servers);
         double load1 = loadCpu();
+        double db1 = databaseCpu();
         StageHistogram stages = stages(servers).minus(stages0);
         long until = System.nanoTime();
         senders.shutdownNow();
@@ -154,9 +156,9 @@ public final class LiveLoad {
             cores += (cpu1[i] - cpu0[i]) / seconds;
         }
         Result r = new Result(setting, lat.length, ms(lat, 0.50), ms(lat, 0.99), lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6,
-                cores, (load1 - load0) / seconds, lost, reordered, sentInWindow, stages);
-        say(String.format("%s: %d fan-outs, p50 %.1f ms, p99 %.1f ms, max %.1f ms, server %.2f cores, lost %d, reordered %d",
-                setting, r.samples(), r.p50(), r.p99(), r.max(), r.serverCores(), r.lost(), r.reordered()));
+                cores, (load1 - load0) / seconds, (db1 - db0) / seconds, lost, reordered, sentInWindow, stages);
+        say(String.format("%s: %d fan-outs, p50 %.1f ms, p99 %.1f ms, max %.1f ms, server %.2f cores, db %.2f cores, lost %d, reordered %d",
+                setting, r.samples(), r.p50(), r.p99(), r.max(), r.serverCores(), r.databaseCores(), r.lost(), r.reordered()));
         Thread.sleep(2000);
         return r;
     }
@@ -164,11 +166,11 @@ public final class LiveLoad {
     static void print(int rooms, int perRoom, int seconds, List<Result> results) {
         System.out.printf("%nLive rooms: %d rooms x %d clients, annotation every 2 s + cursor 10 Hz, %d s measured, %d cores%n",
                 rooms, perRoom, seconds, Runtime.getRuntime().availableProcessors());
-        System.out.printf("%-30s %9s %9s %9s %9s %12s %10s %6s %9s%n", "setting", "fan-outs", "p50 ms", "p99 ms", "max ms",
-                "server CPU", "load CPU", "lost", "reorder");
+        System.out.printf("%-30s %9s %9s %9s %9s %12s %10s %9s %6s %9s%n", "setting", "fan-outs", "p50 ms", "p99 ms", "max ms",
+                "server CPU", "load CPU", "db CPU", "lost", "reorder");
         for (Result r : results) {
-            System.out.printf("%-30s %9d %9.1f %9.1f %9.1f %9.2f cores %6.2f %6d %9d%n", r.setting(), r.samples(), r.p50(),
-                    r.p99(), r.max(), r.serverCores(), r.loadCores(), r.lost(), r.reordered());
+            System.out.printf("%-30s %9d %9.1f %9.1f %9.1f %9.2f cores %6.2f %9.2f %6d %9d%n", r.setting(), r.samples(), r.p50(),
+                    r.p99(), r.max(), r.serverCores(), r.loadCores(), r.databaseCores(), r.lost(), r.reordered());
         }
         System.out.printf("%nServer-side stages, p50 / p99 ms (consilium_live_stage_seconds, summed over the setting's servers)%n");
         System.out.printf("%-30s", "setting");
@@ -403,6 +405,29 @@ public final class LiveLoad {
             out[i] = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
         }
         return out;
+    }
+
+    /**
+     * CPU time of every PostgreSQL process on the machine (the bench's own embedded one; run nothing else
+     * with PostgreSQL beside it), in seconds. A backend that exits between two readings takes its time along.
+     */
+    private static double databaseCpu() throws java.io.IOException {
+        double seconds = 0;
+        try (var procs = java.nio.file.Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String stat = java.nio.file.Files.readString(p.resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (comm.equals("postgres")) {
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        seconds += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the process ended while we looked
+                }
+            }
+        }
+        return seconds;
     }
 
     private static double loadCpu() {
