@@ -89,7 +89,9 @@ public class RoomHub {
      */
     void committed(UUID roomId, RoomLog.Stored event) {
         LocalRoom room = rooms.get(roomId);
-        if (room != null) {
+        // this replica's own events come back by NOTIFY, mostly after every socket here has had them:
+        // nothing to add then, and no pump to wake
+        if (room != null && !room.recent.containsKey(event.seq()) && !room.deliveredEverywhere(event.seq())) {
             room.toldAt.put(event.seq(), System.nanoTime());
             room.recent.put(event.seq(), event);
             room.knownHead.accumulateAndGet(event.seq(), Math::max);
@@ -138,6 +140,15 @@ public class RoomHub {
 
         LocalRoom(UUID id) {
             this.id = id;
+        }
+
+        boolean deliveredEverywhere(long seq) {
+            for (Peer p : peers) {
+                if (p.delivered < seq && !p.closed()) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         void wake() {
