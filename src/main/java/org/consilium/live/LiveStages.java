@@ -23,9 +23,12 @@ public class LiveStages {
         QUEUE,
         /** Taking a pooled connection for the op's transaction. */
         CONNECTION,
-        /** The event's insert and its effect, before the commit. */
+        /**
+         * The event's insert and its effect, before the commit; for ops appended in one statement
+         * ({@link RoomLog#appendAlone}: chat, annotation.create) their commit too.
+         */
         STATEMENTS,
-        /** The commit, until this replica's fan-out is told of the event. */
+        /** The commit of an event appended in a transaction, until this replica's fan-out is told of it. */
         COMMIT,
         /** Told of the event (by this replica's commit or another's NOTIFY), until every local socket has it queued. */
         FANOUT,

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -143,7 +144,7 @@ public class Operations {
         }
         Map<String, Object> extra = new LinkedHashMap<>();
         RoomLog.Appended done = switch (op) {
-            case "chat" -> log.append(peer.roomId, peer.actor, opId, "chat",
+            case "chat" -> log.appendAlone(peer.roomId, peer.actor, opId, "chat",
                     json.createObjectNode().put("text", annotations.text(msg.path("text"), 4000, "text", true)), null);
             case "annotation.create" -> createAnnotation(peer, msg, opId, extra);
             case "annotation.update" -> updateAnnotation(peer, msg, opId);
@@ -169,24 +170,13 @@ public class Operations {
         ObjectNode a = annotations.annotation(in, id);
         a.put("createdBy", peer.actor.userId());
         extra.put("annotationId", id.toString());
-        return log.append(peer.roomId, peer.actor, opId, "annotation.created", json.createObjectNode().set("annotation", a),
-                (c, seq) -> {
-                    try (PreparedStatement ps = c.prepareStatement("insert into live_annotation (room_id, id, kind, "
-                            + "sop_instance_uid, frame, body, created_by, seq) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?) "
-                            + "on conflict do nothing")) {
-                        ps.setObject(1, peer.roomId);
-                        ps.setObject(2, id);
-                        ps.setString(3, a.path("kind").asText());
-                        ps.setString(4, a.path("ref").path("sopInstanceUid").asText());
-                        ps.setInt(5, a.path("ref").path("frame").asInt());
-                        ps.setString(6, frames.text(a));
-                        ps.setString(7, peer.actor.userId());
-                        ps.setLong(8, seq);
-                        if (ps.executeUpdate() == 0) {
-                            throw new LiveError("conflict", "annotation " + id + " already exists");
-                        }
-                    }
-                });
+        return log.appendAlone(peer.roomId, peer.actor, opId, "annotation.created",
+                json.createObjectNode().set("annotation", a), new RoomLog.Change("insert into live_annotation "
+                        + "(room_id, id, kind, sop_instance_uid, frame, body, created_by, seq) "
+                        + "select ?, ?, ?, ?, ?, ?::jsonb, ?, seq from ev on conflict do nothing returning 1",
+                        List.of(peer.roomId, id, a.path("kind").asText(), a.path("ref").path("sopInstanceUid").asText(),
+                                a.path("ref").path("frame").asInt(), frames.text(a), peer.actor.userId()),
+                        () -> new LiveError("conflict", "annotation " + id + " already exists")));
     }
 
     private RoomLog.Appended updateAnnotation(Peer peer, JsonNode msg, String opId) {

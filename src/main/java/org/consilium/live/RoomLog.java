@@ -17,7 +17,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.postgresql.util.PSQLException;
 
 /**
  * The ordered, persisted event log of each room. {@link #append} bumps the room's sequence, inserts the
@@ -79,6 +81,100 @@ public class RoomLog {
         } catch (AlreadyApplied done) {
             return new Appended(done.seq, true);
         }
+    }
+
+    /**
+     * An effect that fits in the event's own statement: one data-modifying statement that reads the new
+     * seq as {@code seq} from the CTE {@code ev} and returns a row for each row it changed. Changing
+     * nothing is a refusal: {@code refusal} says why, and the event is not appended.
+     */
+    public record Change(String sql, List<Object> params, Supplier<LiveError> refusal) {
+    }
+
+    /** The reasons {@code live_refuse} raises with in {@link #appendAlone}. */
+    private static final String NO_EVENT = "no-event";
+    private static final String NO_CHANGE = "no-change";
+    private static final String REFUSED = "CL001";
+
+    /**
+     * Appends an event and its change in a single autocommitted statement, one round trip to PostgreSQL
+     * where {@link #append} takes three (event, effect, commit). For ops that stand alone: it refuses to
+     * run inside a transaction. Idempotent on the op id like {@link #append}; a refused change, a repeated
+     * op id or a closed room leave no seq used.
+     */
+    public Appended appendAlone(UUID roomId, Actor actor, String opId, String type, ObjectNode data, Change change) {
+        if (transactions.getTransactionKey() != null) {
+            throw new IllegalStateException("appendAlone commits on its own; it cannot join a transaction");
+        }
+        String text = body(actor, opId, type, data);
+        long asked = System.nanoTime();
+        try (Connection c = dataSource.getConnection()) {
+            stages.since(LiveStages.Stage.CONNECTION, asked);
+            long connected = System.nanoTime();
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+            try {
+                long seq = insertAlone(c, roomId, actor.userId(), opId, type, text, change);
+                stages.since(LiveStages.Stage.STATEMENTS, connected);
+                Stored event = new Stored(seq, type, text);
+                hub.committed(roomId, event);
+                backplane.announce(notification(roomId, seq, type, text));
+                return new Appended(seq, false);
+            } catch (SQLException e) {
+                String reason = refusal(e);
+                if (NO_CHANGE.equals(reason)) {
+                    throw change.refusal().get();
+                }
+                if (!NO_EVENT.equals(reason)) {
+                    throw e;
+                }
+            }
+            Long earlier = opId == null ? null : earlier(c, roomId, actor.userId(), opId);
+            if (earlier != null) {
+                return new Appended(earlier, true);
+            }
+            throw new LiveError("room-closed", "room " + roomId + " is closed or does not exist");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot append to room " + roomId, e);
+        }
+    }
+
+    private static long insertAlone(Connection c, UUID roomId, String userId, String opId, String type, String text,
+                                    Change change) throws SQLException {
+        String sql = "with bumped as (update live_room set last_seq = last_seq + 1 "
+                + "where id = ? and closed_at is null returning last_seq), "
+                + "ev as (insert into live_event (room_id, seq, type, actor_id, op_id, body) "
+                + "select ?, last_seq, ?, ?, ?, ?::jsonb from bumped "
+                + "on conflict (room_id, actor_id, op_id) where op_id is not null do nothing returning seq)"
+                + (change == null ? "" : ", fx as (" + change.sql() + ")")
+                + " select (select seq from ev), live_refuse(case when not exists (select 1 from ev) then '" + NO_EVENT + "'"
+                + (change == null ? "" : " when not exists (select 1 from fx) then '" + NO_CHANGE + "'")
+                + " end)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, roomId);
+            ps.setObject(2, roomId);
+            ps.setString(3, type);
+            ps.setString(4, userId);
+            ps.setString(5, opId);
+            ps.setString(6, text);
+            int i = 7;
+            for (Object p : change == null ? List.of() : change.params()) {
+                ps.setObject(i++, p);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The reason {@code live_refuse} gave, or null for any other failure. */
+    private static String refusal(SQLException e) {
+        if (!REFUSED.equals(e.getSQLState()) || !(e instanceof PSQLException pg) || pg.getServerErrorMessage() == null) {
+            return null;
+        }
+        return pg.getServerErrorMessage().getMessage();
     }
 
     /**

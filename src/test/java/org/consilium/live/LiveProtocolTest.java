@@ -90,8 +90,10 @@ class LiveProtocolTest {
             li.await("welcome");
             zhao.await("welcome");
             Map<String, Long> before = stageCounts();
-            li.send(op("chat", "timed-1", "text", "计时"));
-            long seq = li.answer("timed-1").path("seq").asLong();
+            li.send(op("chat", "timed-1", "text", "计时")); // appended in one statement
+            li.send(op("vote", "timed-2", "question", "手术?", "choice", "yes")); // in a transaction: the commit stage
+            li.answer("timed-1");
+            long seq = li.answer("timed-2").path("seq").asLong();
             zhao.awaitSeq(seq);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             Map<String, Long> after = stageCounts();
@@ -242,6 +244,32 @@ class LiveProtocolTest {
         JsonNode ellipse = snap.path("annotations").get(0);
         assertEquals(Math.PI * 10 * 5, ellipse.path("measurement").path("area").asDouble(), 1e-9);
         assertEquals(42.5, ellipse.path("stats").path("mean").asDouble());
+    }
+
+    @Test
+    void repeatedAndRefusedCreatesUseNoSeq() {
+        UUID id = room("dr.li:chair");
+        try (LiveClient li = LiveClient.join(base, "dr.li", id, null)) {
+            li.await("welcome");
+            Map<String, Object> annotation = new LinkedHashMap<>(line(1, 1, 5, 5));
+            annotation.put("id", UUID.randomUUID().toString());
+            li.send(op("annotation.create", "c-1", "annotation", annotation));
+            long created = li.answer("c-1").path("seq").asLong();
+            li.send(op("annotation.create", "c-1", "annotation", annotation));
+            JsonNode again = li.answer("c-1");
+            assertTrue(again.path("duplicate").asBoolean(), again.toString());
+            assertEquals(created, again.path("seq").asLong());
+            li.send(op("annotation.create", "c-2", "annotation", annotation)); // the same annotation id again
+            JsonNode refused = li.answer("c-2");
+            assertEquals("error", refused.path("type").asText(), refused.toString());
+            assertEquals("conflict", refused.path("code").asText());
+            li.send(op("chat", "c-3", "text", "下一条"));
+            assertEquals(created + 1, li.answer("c-3").path("seq").asLong(), "neither the repeat nor the refusal used a seq");
+            assertEquals(created + 1, log.head(id));
+        }
+        JsonNode snap = given().auth().oauth2(Tokens.of("dr.li")).get("/api/live/rooms/{id}/snapshot", id)
+                .then().statusCode(200).extract().as(JsonNode.class);
+        assertEquals(1, snap.path("annotations").size());
     }
 
     @Test

@@ -208,6 +208,21 @@ class LiveRoomsTest {
         assertEquals("room-closed", e.code());
     }
 
+    @Test
+    void appendingAloneToAClosedRoomIsRefusedAndItNeverJoinsATransaction() {
+        UUID id = room(rooms, "dr.li:chair");
+        rooms.close(id);
+        long head = log.head(id);
+        LiveError e = assertThrows(LiveError.class, () -> log.appendAlone(id, Actor.SYSTEM, "op-1", "chat",
+                JsonNodeFactory.instance.objectNode(), null));
+        assertEquals("room-closed", e.code());
+        assertEquals(head, log.head(id), "the refused append used no seq");
+
+        UUID open = room(rooms, "dr.li:chair");
+        assertThrows(IllegalStateException.class, () -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .run(() -> log.appendAlone(open, Actor.SYSTEM, "op-2", "chat", JsonNodeFactory.instance.objectNode(), null)));
+    }
+
     static List<String> types(List<JsonNode> events) {
         return events.stream().map(e -> e.path("event").path("type").asText()).toList();
     }
