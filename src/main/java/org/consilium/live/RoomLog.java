@@ -118,7 +118,7 @@ public class RoomLog {
                 long seq = insertAlone(c, roomId, actor.userId(), opId, type, text, change);
                 stages.since(LiveStages.Stage.STATEMENTS, connected);
                 Stored event = new Stored(seq, type, text);
-                hub.committed(roomId, event);
+                hub.committedHere(roomId, event);
                 backplane.announce(notification(roomId, seq, type, text));
                 return new Appended(seq, false);
             } catch (SQLException e) {
@@ -142,22 +142,13 @@ public class RoomLog {
 
     private static long insertAlone(Connection c, UUID roomId, String userId, String opId, String type, String text,
                                     Change change) throws SQLException {
-        String sql = "with bumped as (update live_room set last_seq = last_seq + 1 "
-                + "where id = ? and closed_at is null returning last_seq), "
-                + "ev as (insert into live_event (room_id, seq, type, actor_id, op_id, body) "
-                + "select ?, last_seq, ?, ?, ?, ?::jsonb from bumped "
-                + "on conflict (room_id, actor_id, op_id) where op_id is not null do nothing returning seq)"
+        String sql = BUMP_AND_INSERT
                 + (change == null ? "" : ", fx as (" + change.sql() + ")")
                 + " select (select seq from ev), live_refuse(case when not exists (select 1 from ev) then '" + NO_EVENT + "'"
                 + (change == null ? "" : " when not exists (select 1 from fx) then '" + NO_CHANGE + "'")
                 + " end)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, roomId);
-            ps.setObject(2, roomId);
-            ps.setString(3, type);
-            ps.setString(4, userId);
-            ps.setString(5, opId);
-            ps.setString(6, text);
+            bindEvent(ps, roomId, userId, opId, type, text);
             int i = 7;
             for (Object p : change == null ? List.of() : change.params()) {
                 ps.setObject(i++, p);
@@ -242,23 +233,34 @@ public class RoomLog {
     }
 
     /**
+     * The CTEs {@code bumped} (the room's seq, bumped) and {@code ev} (the event inserted, its seq returned;
+     * empty when the op id was applied before or the room is closed). Six parameters: {@link #bindEvent}.
+     */
+    private static final String BUMP_AND_INSERT = "with bumped as (update live_room set last_seq = last_seq + 1 "
+            + "where id = ? and closed_at is null returning last_seq), "
+            + "ev as (insert into live_event (room_id, seq, type, actor_id, op_id, body) "
+            + "select ?, last_seq, ?, ?, ?, ?::jsonb from bumped "
+            + "on conflict (room_id, actor_id, op_id) where op_id is not null do nothing returning seq)";
+
+    private static void bindEvent(PreparedStatement ps, UUID roomId, String userId, String opId, String type, String text)
+            throws SQLException {
+        ps.setObject(1, roomId);
+        ps.setObject(2, roomId);
+        ps.setString(3, type);
+        ps.setString(4, userId);
+        ps.setString(5, opId);
+        ps.setString(6, text);
+    }
+
+    /**
      * Bumps the room's seq and inserts the event in one statement, one round trip to PostgreSQL. The room
      * row's lock orders the room's writers, so a second append of the same op id, even a concurrent one,
      * meets the first one's committed event in the unique index and inserts nothing.
      */
     private static long insert(Connection c, UUID roomId, String userId, String opId, String type, String text)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("with bumped as (update live_room set last_seq = last_seq + 1 "
-                + "where id = ? and closed_at is null returning last_seq) "
-                + "insert into live_event (room_id, seq, type, actor_id, op_id, body) "
-                + "select ?, last_seq, ?, ?, ?, ?::jsonb from bumped "
-                + "on conflict (room_id, actor_id, op_id) where op_id is not null do nothing returning seq")) {
-            ps.setObject(1, roomId);
-            ps.setObject(2, roomId);
-            ps.setString(3, type);
-            ps.setString(4, userId);
-            ps.setString(5, opId);
-            ps.setString(6, text);
+        try (PreparedStatement ps = c.prepareStatement(BUMP_AND_INSERT + " select seq from ev")) {
+            bindEvent(ps, roomId, userId, opId, type, text);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     return rs.getLong(1);
