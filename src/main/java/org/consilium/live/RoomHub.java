@@ -88,6 +88,26 @@ public class RoomHub {
      * pump, which then need not read it back.
      */
     void committed(UUID roomId, RoomLog.Stored event) {
+        LocalRoom room = remember(roomId, event);
+        if (room != null) {
+            room.wake();
+        }
+    }
+
+    /**
+     * Like {@link #committed}, but fans the event out on the calling thread when the room's pump is idle,
+     * saving the hop onto another virtual thread. For a thread that may block and holds no transaction
+     * (the pump may read the log): an op's own, after {@link RoomLog#appendAlone}.
+     */
+    void committedHere(UUID roomId, RoomLog.Stored event) {
+        LocalRoom room = remember(roomId, event);
+        if (room != null) {
+            room.wakeHere();
+        }
+    }
+
+    /** Keeps the event for the room's pump; null when there is nothing to fan out here. */
+    private LocalRoom remember(UUID roomId, RoomLog.Stored event) {
         LocalRoom room = rooms.get(roomId);
         // this replica's own events come back by NOTIFY, mostly after every socket here has had them:
         // nothing to add then, and no pump to wake
@@ -95,8 +115,9 @@ public class RoomHub {
             room.toldAt.put(event.seq(), System.nanoTime());
             room.recent.put(event.seq(), event);
             room.knownHead.accumulateAndGet(event.seq(), Math::max);
-            room.wake();
+            return room;
         }
+        return null;
     }
 
     Collection<Peer> peers(UUID roomId) {
@@ -155,6 +176,13 @@ public class RoomHub {
             dirty.set(true);
             if (running.compareAndSet(false, true)) {
                 pumps.execute(this::run);
+            }
+        }
+
+        void wakeHere() {
+            dirty.set(true);
+            if (running.compareAndSet(false, true)) {
+                run();
             }
         }
 
