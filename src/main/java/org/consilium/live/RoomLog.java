@@ -23,7 +23,8 @@ import org.postgresql.util.PSQLException;
 
 /**
  * The ordered, persisted event log of each room. {@link #append} bumps the room's sequence, inserts the
- * event and applies its effect in one transaction. After the commit this replica fans it out and a
+ * event and applies its effect in one transaction; {@link #appendAlone} does the same in one statement for
+ * effects that fit in one. After the commit this replica fans it out and a
  * NOTIFY wakes the others, which fan the event out from the NOTIFY when it carries it whole and the seqs
  * before it are known, and otherwise read the new events by seq ({@link #after}).
  */
@@ -107,6 +108,16 @@ public class RoomLog {
             throw new IllegalStateException("appendAlone commits on its own; it cannot join a transaction");
         }
         String text = body(actor, opId, type, data);
+        Appended appended = writeAlone(roomId, actor.userId(), opId, type, text, change);
+        if (!appended.duplicate()) {
+            // with the connection back in the pool: the pump may take one to read the log
+            hub.committedHere(roomId, new Stored(appended.seq(), type, text));
+            backplane.announce(notification(roomId, appended.seq(), type, text));
+        }
+        return appended;
+    }
+
+    private Appended writeAlone(UUID roomId, String userId, String opId, String type, String text, Change change) {
         long asked = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
             stages.since(LiveStages.Stage.CONNECTION, asked);
@@ -115,11 +126,8 @@ public class RoomLog {
                 c.setAutoCommit(true);
             }
             try {
-                long seq = insertAlone(c, roomId, actor.userId(), opId, type, text, change);
+                long seq = insertAlone(c, roomId, userId, opId, type, text, change);
                 stages.since(LiveStages.Stage.STATEMENTS, connected);
-                Stored event = new Stored(seq, type, text);
-                hub.committedHere(roomId, event);
-                backplane.announce(notification(roomId, seq, type, text));
                 return new Appended(seq, false);
             } catch (SQLException e) {
                 String reason = refusal(e);
@@ -130,7 +138,7 @@ public class RoomLog {
                     throw e;
                 }
             }
-            Long earlier = opId == null ? null : earlier(c, roomId, actor.userId(), opId);
+            Long earlier = opId == null ? null : earlier(c, roomId, userId, opId);
             if (earlier != null) {
                 return new Appended(earlier, true);
             }
