@@ -400,9 +400,7 @@ public final class LiveLoad {
     private static double[] cpu(List<ServerProcess> servers) throws java.io.IOException {
         double[] out = new double[servers.size()];
         for (int i = 0; i < out.length; i++) {
-            String stat = java.nio.file.Files.readString(Path.of("/proc/" + servers.get(i).process().pid() + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            out[i] = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+            out[i] = cpuSeconds(java.nio.file.Files.readString(Path.of("/proc/" + servers.get(i).process().pid() + "/stat")));
         }
         return out;
     }
@@ -419,8 +417,7 @@ public final class LiveLoad {
                     String stat = java.nio.file.Files.readString(p.resolve("stat"));
                     String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     if (comm.equals("postgres")) {
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        seconds += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                        seconds += cpuSeconds(stat);
                     }
                 } catch (java.io.IOException | RuntimeException gone) {
                     // the process ended while we looked
@@ -428,6 +425,12 @@ public final class LiveLoad {
             }
         }
         return seconds;
+    }
+
+    /** User + system time from a {@code /proc/<pid>/stat} line, in seconds (USER_HZ 100). */
+    private static double cpuSeconds(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
     }
 
     private static double loadCpu() {

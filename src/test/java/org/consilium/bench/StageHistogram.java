@@ -12,13 +12,13 @@ import java.util.regex.Pattern;
  * counts ({@link #minus}), several servers' windows add up ({@link #plus}), and percentiles are
  * interpolated linearly inside the bucket they fall in.
  */
-record StageHistogram(Map<String, NavigableMap<Double, Double>> stages) {
+public record StageHistogram(Map<String, NavigableMap<Double, Double>> stages) {
 
     private static final Pattern BUCKET = Pattern.compile(
             "^consilium_live_stage_seconds_bucket\\{([^}]*)}\\s+(\\S+)");
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
-    static StageHistogram parse(String scrape) {
+    public static StageHistogram parse(String scrape) {
         Map<String, NavigableMap<Double, Double>> out = new TreeMap<>();
         for (String line : scrape.split("\n")) {
             Matcher m = BUCKET.matcher(line);
@@ -42,7 +42,7 @@ record StageHistogram(Map<String, NavigableMap<Double, Double>> stages) {
         return new StageHistogram(out);
     }
 
-    StageHistogram minus(StageHistogram earlier) {
+    public StageHistogram minus(StageHistogram earlier) {
         return combine(earlier, -1);
     }
 
@@ -58,7 +58,7 @@ record StageHistogram(Map<String, NavigableMap<Double, Double>> stages) {
         return new StageHistogram(out);
     }
 
-    long count(String stage) {
+    public long count(String stage) {
         NavigableMap<Double, Double> buckets = stages.get(stage);
         return buckets == null || buckets.isEmpty() ? 0 : Math.round(buckets.lastEntry().getValue());
     }

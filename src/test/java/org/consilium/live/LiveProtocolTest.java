@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
+import org.consilium.bench.StageHistogram;
 import org.consilium.localstack.ConsiliumTestResource;
 import org.consilium.localstack.Tokens;
 import org.junit.jupiter.api.Test;
@@ -84,40 +85,36 @@ class LiveProtocolTest {
     @Test
     void everyStageOfAnEventsWayIsTimedInTheMetrics() throws Exception {
         UUID id = room("dr.li:chair", "dr.zhao:specialist");
-        List<String> stages = List.of("queue", "connection", "statements", "commit", "fanout", "send");
+        List<String> names = List.of("queue", "connection", "statements", "commit", "fanout", "send");
         try (LiveClient li = LiveClient.join(base, "dr.li", id, null);
              LiveClient zhao = LiveClient.join(base, "dr.zhao", id, null)) {
             li.await("welcome");
             zhao.await("welcome");
-            Map<String, Long> before = stageCounts();
+            StageHistogram before = stages();
             li.send(op("chat", "timed-1", "text", "计时")); // appended in one statement
             li.send(op("vote", "timed-2", "question", "手术?", "choice", "yes")); // in a transaction: the commit stage
             li.answer("timed-1");
             long seq = li.answer("timed-2").path("seq").asLong();
             zhao.awaitSeq(seq);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            Map<String, Long> after = stageCounts();
-            while (stages.stream().anyMatch(s -> after.getOrDefault(s, 0L) <= before.getOrDefault(s, 0L))
-                    && System.nanoTime() < deadline) {
+            StageHistogram window = stages().minus(before);
+            while (!allTimed(window, names) && System.nanoTime() < deadline) {
                 Thread.sleep(50); // a write's completion is recorded just after the frame left
-                after.putAll(stageCounts());
+                window = stages().minus(before);
             }
-            for (String s : stages) {
-                assertTrue(after.getOrDefault(s, 0L) > before.getOrDefault(s, 0L), "stage " + s + " was not timed: " + after);
+            for (String s : names) {
+                assertTrue(window.count(s) > 0, "stage " + s + " was not timed: " + window);
             }
         }
     }
 
-    /** {@code consilium_live_stage_seconds_count} by stage, from the Prometheus scrape. */
-    private static Map<String, Long> stageCounts() {
-        Map<String, Long> out = new HashMap<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("(?m)^consilium_live_stage_seconds_count\\{[^}]*stage=\"([^\"]+)\"[^}]*}\\s+(\\S+)")
-                .matcher(given().get("/q/metrics").then().statusCode(200).extract().asString());
-        while (m.find()) {
-            out.put(m.group(1), (long) Double.parseDouble(m.group(2)));
-        }
-        return out;
+    private static boolean allTimed(StageHistogram window, List<String> names) {
+        return names.stream().allMatch(s -> window.count(s) > 0);
+    }
+
+    /** The stage timers ({@code consilium_live_stage_seconds}) from the Prometheus scrape. */
+    private static StageHistogram stages() {
+        return StageHistogram.parse(given().get("/q/metrics").then().statusCode(200).extract().asString());
     }
 
     @Test
