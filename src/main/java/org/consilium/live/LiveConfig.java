@@ -47,6 +47,13 @@ public interface LiveConfig {
     @WithDefault("30s")
     Duration replicaTimeout();
 
+    /**
+     * Connections of the non-blocking pool that appends one-statement ops from the sockets' event loops
+     * ({@link LoneAppends}), beside the JDBC pool.
+     */
+    @WithDefault("4")
+    int eventLoopPoolSize();
+
     /** Enables the bare broadcast endpoint that the load benchmark compares against. Off in production. */
     @WithDefault("false")
     boolean benchBroadcast();

@@ -49,6 +49,8 @@ public class Operations {
     Ephemera ephemera;
     @Inject
     LiveStages stages;
+    @Inject
+    LoneAppends lone;
 
     private static final Uni<Void> DONE = Uni.createFrom().voidItem();
     /** Persistent ops block on PostgreSQL: each runs on its own virtual thread. */
@@ -56,7 +58,8 @@ public class Operations {
 
     /**
      * Handles one message. Checks, pings and ephemeral ops run at once on the calling (event-loop) thread;
-     * persistent ops run on a virtual thread, and the returned Uni completes when they are answered, so
+     * chat and annotation.create are appended from it in one non-blocking statement ({@link LoneAppends});
+     * other persistent ops run on a virtual thread. The returned Uni completes when they are answered, so
      * that the socket's next message waits for them (serial inbound processing keeps a socket's ops in
      * order).
      */
@@ -75,7 +78,10 @@ public class Operations {
                     }
                     ephemeral(peer, "viewport", viewport(msg.path("viewport")));
                 }
-                case "chat", "annotation.create", "annotation.update", "annotation.delete", "contour.edit", "vote",
+                case "chat", "annotation.create" -> {
+                    return appendAlone(peer, msg, opId, op);
+                }
+                case "annotation.update", "annotation.delete", "contour.edit", "vote",
                      "follow.start", "follow.stop", "lease.acquire", "lease.release" -> {
                     return persistentLater(peer, msg, opId);
                 }
@@ -131,22 +137,48 @@ public class Operations {
         return msg;
     }
 
-    private void persistent(Peer peer, JsonNode msg, String opId) {
+    /** chat and annotation.create: checked here, appended and answered on this event loop. */
+    private Uni<Void> appendAlone(Peer peer, JsonNode msg, String opId, String op) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        io.vertx.core.Future<RoomLog.Appended> appended;
+        try {
+            admit(peer, op, opId);
+            appended = op.equals("chat")
+                    ? lone.append(peer.roomId, peer.actor, opId, "chat",
+                            json.createObjectNode().put("text", annotations.text(msg.path("text"), 4000, "text", true)), null)
+                    : createAnnotation(peer, msg, opId, extra);
+        } catch (RuntimeException e) {
+            failed(peer, e, opId);
+            return DONE;
+        }
+        return Uni.createFrom().emitter(answered -> appended.onComplete(done -> {
+            if (done.succeeded()) {
+                peer.offer(frames.ack(opId, done.result().seq(), done.result().duplicate(), extra));
+            } else {
+                failed(peer, done.cause() instanceof RuntimeException e ? e : new IllegalStateException(done.cause()), opId);
+            }
+            answered.complete(null);
+        }));
+    }
+
+    /** What every persistent op must pass: an op id, the socket's rate, and a role that may change things. */
+    private static void admit(Peer peer, String op, String opId) {
         if (opId == null || opId.isEmpty() || opId.length() > 64) {
             throw new LiveError("invalid", "persistent operations need an opId of 1 to 64 characters");
         }
         if (!peer.ops.take()) {
             throw new LiveError("rate-limited", "too many operations; retry later with the same opId");
         }
-        String op = msg.path("op").asText();
         if (READ_ONLY.contains(peer.actor.role()) && !op.equals("chat") && !op.equals("viewport")) {
             throw new LiveError("forbidden", "role " + peer.actor.role() + " may not " + op);
         }
+    }
+
+    private void persistent(Peer peer, JsonNode msg, String opId) {
+        String op = msg.path("op").asText();
+        admit(peer, op, opId);
         Map<String, Object> extra = new LinkedHashMap<>();
         RoomLog.Appended done = switch (op) {
-            case "chat" -> log.appendAlone(peer.roomId, peer.actor, opId, "chat",
-                    json.createObjectNode().put("text", annotations.text(msg.path("text"), 4000, "text", true)), null);
-            case "annotation.create" -> createAnnotation(peer, msg, opId, extra);
             case "annotation.update" -> updateAnnotation(peer, msg, opId);
             case "annotation.delete" -> deleteAnnotation(peer, msg, opId);
             case "contour.edit" -> editContour(peer, msg, opId, extra);
@@ -164,16 +196,17 @@ public class Operations {
         peer.offer(frames.ack(opId, done.seq(), done.duplicate(), extra));
     }
 
-    private RoomLog.Appended createAnnotation(Peer peer, JsonNode msg, String opId, Map<String, Object> extra) {
+    private io.vertx.core.Future<RoomLog.Appended> createAnnotation(Peer peer, JsonNode msg, String opId,
+                                                                  Map<String, Object> extra) {
         JsonNode in = msg.path("annotation");
         UUID id = in.has("id") ? Annotations.uuid(in.path("id"), "annotation.id") : UuidV7.next();
         ObjectNode a = annotations.annotation(in, id);
         a.put("createdBy", peer.actor.userId());
         extra.put("annotationId", id.toString());
-        return log.appendAlone(peer.roomId, peer.actor, opId, "annotation.created",
-                json.createObjectNode().set("annotation", a), new RoomLog.Change("insert into live_annotation "
+        return lone.append(peer.roomId, peer.actor, opId, "annotation.created",
+                json.createObjectNode().set("annotation", a), new LoneAppends.Change("insert into live_annotation "
                         + "(room_id, id, kind, sop_instance_uid, frame, body, created_by, seq) "
-                        + "select ?, ?, ?, ?, ?, ?::jsonb, ?, seq from ev on conflict do nothing returning 1",
+                        + "select ?, ?, ?, ?, ?, ?::text::jsonb, ?, seq from ev on conflict do nothing returning 1",
                         List.of(peer.roomId, id, a.path("kind").asText(), a.path("ref").path("sopInstanceUid").asText(),
                                 a.path("ref").path("frame").asInt(), frames.text(a), peer.actor.userId()),
                         () -> new LiveError("conflict", "annotation " + id + " already exists")));

@@ -95,9 +95,9 @@ public class RoomHub {
     }
 
     /**
-     * Like {@link #committed}, but fans the event out on the calling thread when the room's pump is idle,
-     * saving the hop onto another virtual thread. For a thread that may block and holds no transaction
-     * (the pump may read the log): an op's own, after {@link RoomLog#appendAlone}.
+     * Like {@link #committed}, but fans the event out on the calling thread, which may be an event loop,
+     * when the room's pump is idle and has every event it needs in memory; a pump that must read the log
+     * goes on on a virtual thread. Saves the hop onto another thread after a {@link LoneAppends lone append}.
      */
     void committedHere(UUID roomId, RoomLog.Stored event) {
         LocalRoom room = remember(roomId, event);
@@ -179,10 +179,26 @@ public class RoomHub {
             }
         }
 
+        /** Pumps on this thread from memory only; hands the pump to a virtual thread when it must read the log. */
         void wakeHere() {
             dirty.set(true);
-            if (running.compareAndSet(false, true)) {
-                run();
+            if (!running.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                while (dirty.getAndSet(false)) {
+                    if (!pump(false)) {
+                        dirty.set(true);
+                        pumps.execute(this::run); // still running: the virtual thread takes the pump over
+                        return;
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "fan-out of room %s failed; the next wake-up retries", id);
+            }
+            running.set(false);
+            if (dirty.get()) {
+                wake(); // woken while this thread was finishing
             }
         }
 
@@ -190,7 +206,7 @@ public class RoomHub {
             do {
                 try {
                     while (dirty.getAndSet(false)) {
-                        pump();
+                        pump(true);
                     }
                 } catch (RuntimeException e) {
                     LOG.warnf(e, "fan-out of room %s failed; the next wake-up retries", id);
@@ -200,8 +216,15 @@ public class RoomHub {
             } while (dirty.get() && running.compareAndSet(false, true));
         }
 
-        private void pump() {
+        /**
+         * Offers each socket the events above its position. With {@code mayRead} false it does not read the
+         * log: it returns false, having delivered what it had in memory, when the log must be read.
+         */
+        private boolean pump(boolean mayRead) {
             Set<Peer> waiting = new HashSet<>(); // replaying sockets with a full queue
+            if (!mayRead && readDb.get()) {
+                return false;
+            }
             boolean force = readDb.getAndSet(false);
             while (true) {
                 long from = Long.MAX_VALUE;
@@ -211,13 +234,16 @@ public class RoomHub {
                     }
                 }
                 if (from == Long.MAX_VALUE || !force && from >= knownHead.get()) {
-                    return;
+                    return true;
                 }
                 recent.headMap(from, true).clear();
                 toldAt.headMap(from, true).clear();
                 List<RoomLog.Stored> batch = cached(from);
                 boolean fromCache = !batch.isEmpty();
                 if (!fromCache) {
+                    if (!mayRead) {
+                        return false;
+                    }
                     batch = log.after(id, from, BATCH);
                     force = false;
                 }
@@ -242,7 +268,7 @@ public class RoomHub {
                     }
                 }
                 if (batch.isEmpty() || !fromCache && batch.size() < BATCH) {
-                    return; // read to the end of the log
+                    return true; // read to the end of the log
                 }
                 // after a run from the cache, go on while a newer seq is known (knownHead check above)
             }

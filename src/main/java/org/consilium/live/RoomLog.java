@@ -17,13 +17,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.postgresql.util.PSQLException;
 
 /**
  * The ordered, persisted event log of each room. {@link #append} bumps the room's sequence, inserts the
- * event and applies its effect in one transaction; {@link #appendAlone} does the same in one statement for
+ * event and applies its effect in one transaction; {@link LoneAppends} does the same in one statement for
  * effects that fit in one. After the commit this replica fans it out and a
  * NOTIFY wakes the others, which fan the event out from the NOTIFY when it carries it whole and the seqs
  * before it are known, and otherwise read the new events by seq ({@link #after}).
@@ -85,98 +83,6 @@ public class RoomLog {
     }
 
     /**
-     * An effect that fits in the event's own statement: one data-modifying statement that reads the new
-     * seq as {@code seq} from the CTE {@code ev} and returns a row for each row it changed. Changing
-     * nothing is a refusal: {@code refusal} says why, and the event is not appended.
-     */
-    public record Change(String sql, List<Object> params, Supplier<LiveError> refusal) {
-    }
-
-    /** The reasons {@code live_refuse} raises with in {@link #appendAlone}. */
-    private static final String NO_EVENT = "no-event";
-    private static final String NO_CHANGE = "no-change";
-    private static final String REFUSED = "CL001";
-
-    /**
-     * Appends an event and its change in a single autocommitted statement, one round trip to PostgreSQL
-     * where {@link #append} takes three (event, effect, commit). For ops that stand alone: it refuses to
-     * run inside a transaction. Idempotent on the op id like {@link #append}; a refused change, a repeated
-     * op id or a closed room leave no seq used.
-     */
-    public Appended appendAlone(UUID roomId, Actor actor, String opId, String type, ObjectNode data, Change change) {
-        if (transactions.getTransactionKey() != null) {
-            throw new IllegalStateException("appendAlone commits on its own; it cannot join a transaction");
-        }
-        String text = body(actor, opId, type, data);
-        Appended appended = writeAlone(roomId, actor.userId(), opId, type, text, change);
-        if (!appended.duplicate()) {
-            // with the connection back in the pool: the pump may take one to read the log
-            hub.committedHere(roomId, new Stored(appended.seq(), type, text));
-            backplane.announce(notification(roomId, appended.seq(), type, text));
-        }
-        return appended;
-    }
-
-    private Appended writeAlone(UUID roomId, String userId, String opId, String type, String text, Change change) {
-        long asked = System.nanoTime();
-        try (Connection c = dataSource.getConnection()) {
-            stages.since(LiveStages.Stage.CONNECTION, asked);
-            long connected = System.nanoTime();
-            if (!c.getAutoCommit()) {
-                c.setAutoCommit(true);
-            }
-            try {
-                long seq = insertAlone(c, roomId, userId, opId, type, text, change);
-                stages.since(LiveStages.Stage.STATEMENTS, connected);
-                return new Appended(seq, false);
-            } catch (SQLException e) {
-                String reason = refusal(e);
-                if (NO_CHANGE.equals(reason)) {
-                    throw change.refusal().get();
-                }
-                if (!NO_EVENT.equals(reason)) {
-                    throw e;
-                }
-            }
-            Long earlier = opId == null ? null : earlier(c, roomId, userId, opId);
-            if (earlier != null) {
-                return new Appended(earlier, true);
-            }
-            throw new LiveError("room-closed", "room " + roomId + " is closed or does not exist");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot append to room " + roomId, e);
-        }
-    }
-
-    private static long insertAlone(Connection c, UUID roomId, String userId, String opId, String type, String text,
-                                    Change change) throws SQLException {
-        String sql = BUMP_AND_INSERT
-                + (change == null ? "" : ", fx as (" + change.sql() + ")")
-                + " select (select seq from ev), live_refuse(case when not exists (select 1 from ev) then '" + NO_EVENT + "'"
-                + (change == null ? "" : " when not exists (select 1 from fx) then '" + NO_CHANGE + "'")
-                + " end)";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bindEvent(ps, roomId, userId, opId, type, text);
-            int i = 7;
-            for (Object p : change == null ? List.of() : change.params()) {
-                ps.setObject(i++, p);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    /** The reason {@code live_refuse} gave, or null for any other failure. */
-    private static String refusal(SQLException e) {
-        if (!REFUSED.equals(e.getSQLState()) || !(e instanceof PSQLException pg) || pg.getServerErrorMessage() == null) {
-            return null;
-        }
-        return pg.getServerErrorMessage().getMessage();
-    }
-
-    /**
      * Once the event's transaction has committed: this replica fans it out at once, and the other replicas
      * hear of it through a NOTIFY sent after the commit. A NOTIFY inside the transaction would hold
      * PostgreSQL's database-wide NOTIFY lock through the commit's WAL flush and so serialise the commits of
@@ -223,7 +129,7 @@ public class RoomLog {
         }
     }
 
-    private String body(Actor actor, String opId, String type, ObjectNode data) {
+    String body(Actor actor, String opId, String type, ObjectNode data) {
         ObjectNode event = json.createObjectNode();
         event.put("type", type);
         ObjectNode who = event.putObject("actor");
@@ -244,10 +150,10 @@ public class RoomLog {
      * The CTEs {@code bumped} (the room's seq, bumped) and {@code ev} (the event inserted, its seq returned;
      * empty when the op id was applied before or the room is closed). Six parameters: {@link #bindEvent}.
      */
-    private static final String BUMP_AND_INSERT = "with bumped as (update live_room set last_seq = last_seq + 1 "
+    static final String BUMP_AND_INSERT = "with bumped as (update live_room set last_seq = last_seq + 1 "
             + "where id = ? and closed_at is null returning last_seq), "
             + "ev as (insert into live_event (room_id, seq, type, actor_id, op_id, body) "
-            + "select ?, last_seq, ?, ?, ?, ?::jsonb from bumped "
+            + "select ?, last_seq, ?, ?, ?, ?::text::jsonb from bumped "
             + "on conflict (room_id, actor_id, op_id) where op_id is not null do nothing returning seq)";
 
     private static void bindEvent(PreparedStatement ps, UUID roomId, String userId, String opId, String type, String text)
@@ -323,9 +229,11 @@ public class RoomLog {
         }
     }
 
+    /** The seq of an op id's event: room, actor, op id. */
+    static final String EARLIER = "select seq from live_event where room_id = ? and actor_id = ? and op_id = ?";
+
     private static Long earlier(Connection c, UUID roomId, String userId, String opId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select seq from live_event where room_id = ? and actor_id = ? and op_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(EARLIER)) {
             ps.setObject(1, roomId);
             ps.setString(2, userId);
             ps.setString(3, opId);
