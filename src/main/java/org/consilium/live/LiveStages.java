@@ -19,13 +19,16 @@ import java.util.concurrent.TimeUnit;
 public class LiveStages {
 
     public enum Stage {
-        /** The message handed from the event loop to its virtual thread, until that thread runs. */
+        /**
+         * The message handed from the event loop to its virtual thread, until that thread runs (ops in a
+         * transaction; {@link LoneAppends lone appends} stay on the event loop and skip it).
+         */
         QUEUE,
-        /** Taking a pooled connection for the op's transaction. */
+        /** Taking a pooled JDBC connection for the op's transaction. */
         CONNECTION,
         /**
          * The event's insert and its effect, before the commit; for ops appended in one statement
-         * ({@link RoomLog#appendAlone}: chat, annotation.create) their commit too.
+         * ({@link LoneAppends}: chat, annotation.create) from sending it until its answer, commit included.
          */
         STATEMENTS,
         /** The commit of an event appended in a transaction, until this replica's fan-out is told of it. */
