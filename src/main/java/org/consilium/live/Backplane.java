@@ -162,6 +162,8 @@ public class Backplane {
                         hub.notified(roomId, Long.parseLong(payload.substring(a + 1)));
                     } else {
                         int c = payload.indexOf(':', b + 1);
+                        // fanned out on this thread when the room's pump has every event before it in memory,
+                        // as the bare broadcast's relay does; a gap hands the pump to a virtual thread
                         hub.committed(roomId, new RoomLog.Stored(Long.parseLong(payload.substring(a + 1, b)),
                                 payload.substring(b + 1, c), payload.substring(c + 1)));
                     }

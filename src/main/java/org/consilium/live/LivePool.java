@@ -30,9 +30,15 @@ public class LivePool {
     @ConfigProperty(name = "quarkus.datasource.password")
     String password;
 
-    private Pool pool;
+    private volatile Pool pool;
 
-    synchronized Pool pool() {
+    /** The pool; every event loop asks for it on each append, so only its creation takes the lock. */
+    Pool pool() {
+        Pool p = pool;
+        return p != null ? p : open();
+    }
+
+    private synchronized Pool open() {
         if (pool == null) {
             pool = PgBuilder.pool()
                     .with(new PoolOptions().setMaxSize(config.eventLoopPoolSize()).setName("consilium-live"))

@@ -73,7 +73,7 @@ public class LoneAppends {
             if (done.succeeded()) {
                 stages.since(LiveStages.Stage.STATEMENTS, sent);
                 long seq = done.result().iterator().next().getLong(0);
-                hub.committedHere(roomId, new RoomLog.Stored(seq, type, text));
+                hub.committed(roomId, new RoomLog.Stored(seq, type, text));
                 backplane.announce(RoomLog.notification(roomId, seq, type, text));
                 return Future.succeededFuture(new RoomLog.Appended(seq, false));
             }

@@ -85,21 +85,12 @@ public class RoomHub {
 
     /**
      * An event this replica has just committed, or another one's carried whole by its NOTIFY: kept for the
-     * pump, which then need not read it back.
+     * pump, which then need not read it back. When the room's pump is idle and has every event before it in
+     * memory, the event is fanned out on the calling thread (which may be an event loop, the NOTIFY
+     * listener's or an op's own, with or without a transaction: this never reads the log); a pump that must
+     * read the log goes on on a virtual thread.
      */
     void committed(UUID roomId, RoomLog.Stored event) {
-        LocalRoom room = remember(roomId, event);
-        if (room != null) {
-            room.wake();
-        }
-    }
-
-    /**
-     * Like {@link #committed}, but fans the event out on the calling thread, which may be an event loop,
-     * when the room's pump is idle and has every event it needs in memory; a pump that must read the log
-     * goes on on a virtual thread. Saves the hop onto another thread after a {@link LoneAppends lone append}.
-     */
-    void committedHere(UUID roomId, RoomLog.Stored event) {
         LocalRoom room = remember(roomId, event);
         if (room != null) {
             room.wakeHere();
