@@ -37,7 +37,13 @@ import org.consilium.localstack.Tokens;
 public final class LiveLoad {
 
     static final String SOP = "1.2.826.0.1.3680043.10.1234.9.1";
-    static final int WARM_UP_SECONDS = Integer.getInteger("warmup", 15);
+    /**
+     * Seconds of each unmeasured warm-up run. 30: after 15 s, the first measured round of the live rooms
+     * on one instance was the slowest of its three in each of runs 39-42 (p99 14.3-16.5 ms against
+     * 12.1-13.8 ms in the later rounds), while the bare broadcast's first round was at most 0.6 ms above its
+     * others: most likely the live path, with far more code, was still being compiled.
+     */
+    static final int WARM_UP_SECONDS = Integer.getInteger("warmup", 30);
     /**
      * Measured rounds per setting. Each round measures the bare broadcast and the live rooms back to back
      * on the same servers (which one first alternates), and the ratio compared with the target is the
