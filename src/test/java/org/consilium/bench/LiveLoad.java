@@ -41,7 +41,9 @@ public final class LiveLoad {
      * Seconds of each unmeasured warm-up run. 30: after 15 s, the first measured round of the live rooms
      * on one instance was the slowest of its three in each of runs 39-42 (p99 14.3-16.5 ms against
      * 12.1-13.8 ms in the later rounds), while the bare broadcast's first round was at most 0.6 ms above its
-     * others: most likely the live path, with far more code, was still being compiled.
+     * others: most likely the live path, with far more code, was still being compiled. With 30 s, the first
+     * live round was still the slowest in run 43 (12.3 against 10.6-11.4 ms), by less: compilation is not
+     * the whole of it, and the rounds' median is what is held against the target.
      */
     static final int WARM_UP_SECONDS = Integer.getInteger("warmup", 30);
     /**
