@@ -51,6 +51,8 @@ public class Operations {
     LiveStages stages;
     @Inject
     LoneAppends lone;
+    @Inject
+    ViewStates views;
 
     private static final Uni<Void> DONE = Uni.createFrom().voidItem();
     /** Persistent ops block on PostgreSQL: each runs on its own virtual thread. */
@@ -71,12 +73,12 @@ public class Operations {
             String op = msg.path("op").asText("");
             switch (op) {
                 case "ping" -> peer.offer(frames.text(frames.frame("pong")));
-                case "cursor" -> ephemeral(peer, "cursor", cursor(msg));
+                case "cursor" -> ephemeral(peer, "cursor", views.cursor(msg));
                 case "viewport" -> {
                     if (msg.path("settled").asBoolean(false)) {
                         return persistentLater(peer, msg, opId);
                     }
-                    ephemeral(peer, "viewport", viewport(msg.path("viewport")));
+                    ephemeral(peer, "viewport", views.viewport(msg.path("viewport")));
                 }
                 case "chat", "annotation.create" -> {
                     return appendAlone(peer, msg, opId, op);
@@ -312,7 +314,7 @@ public class Operations {
     }
 
     private RoomLog.Appended settleViewport(Peer peer, JsonNode msg, String opId) {
-        ObjectNode vp = viewport(msg.path("viewport"));
+        ObjectNode vp = views.viewport(msg.path("viewport"));
         return log.append(peer.roomId, peer.actor, opId, "viewport.set", json.createObjectNode().set("viewport", vp),
                 (c, seq) -> {
                     // the presenter's settled viewport is what followers show
@@ -331,7 +333,7 @@ public class Operations {
             throw new LiveError("forbidden", "only a chair or presenter leads follow-me");
         }
         ObjectNode data = json.createObjectNode();
-        ObjectNode vp = start && msg.has("viewport") ? viewport(msg.path("viewport")) : null;
+        ObjectNode vp = start && msg.has("viewport") ? views.viewport(msg.path("viewport")) : null;
         if (start) {
             data.putObject("presenter").put("userId", peer.actor.userId()).put("displayName", peer.actor.displayName());
             data.set("viewport", vp);
@@ -353,91 +355,12 @@ public class Operations {
         } // over the rate: dropped silently, the next one supersedes it anyway
     }
 
-    private ObjectNode cursor(JsonNode msg) {
-        ObjectNode c = json.createObjectNode();
-        c.put("x", finite(msg.path("x"), "x"));
-        c.put("y", finite(msg.path("y"), "y"));
-        if (msg.hasNonNull("sopInstanceUid")) {
-            c.put("sopInstanceUid", uidText(msg.path("sopInstanceUid")));
-        }
-        if (msg.path("frame").isIntegralNumber()) {
-            c.put("frame", msg.path("frame").asInt());
-        }
-        if (msg.path("t").isNumber()) {
-            c.put("t", msg.path("t").asLong()); // the client's own clock, echoed for latency measurement
-        }
-        return c;
-    }
-
-    /** Study, series, instance, slice, window/level, zoom, pan and rotation; unknown fields are dropped. */
-    private ObjectNode viewport(JsonNode in) {
-        if (!in.isObject()) {
-            throw new LiveError("invalid", "viewport must be an object");
-        }
-        ObjectNode v = json.createObjectNode();
-        for (String uid : new String[] {"studyUid", "seriesUid", "sopInstanceUid"}) {
-            if (in.hasNonNull(uid)) {
-                v.put(uid, uidText(in.path(uid)));
-            }
-        }
-        if (in.has("slice")) {
-            if (!in.path("slice").isIntegralNumber() || in.path("slice").asInt() < 0) {
-                throw new LiveError("invalid", "viewport.slice must be an integer from 0");
-            }
-            v.put("slice", in.path("slice").asInt());
-        }
-        if (in.has("window")) {
-            v.putObject("window").put("center", finite(in.path("window").path("center"), "viewport.window.center"))
-                    .put("width", positive(in.path("window").path("width"), "viewport.window.width"));
-        }
-        if (in.has("zoom")) {
-            v.put("zoom", positive(in.path("zoom"), "viewport.zoom"));
-        }
-        if (in.has("pan")) {
-            JsonNode pan = in.path("pan");
-            if (!pan.isArray() || pan.size() != 2) {
-                throw new LiveError("invalid", "viewport.pan is [x, y]");
-            }
-            v.putArray("pan").add(finite(pan.get(0), "viewport.pan")).add(finite(pan.get(1), "viewport.pan"));
-        }
-        if (in.has("rotation")) {
-            v.put("rotation", finite(in.path("rotation"), "viewport.rotation"));
-        }
-        if (in.path("t").isNumber()) {
-            v.put("t", in.path("t").asLong());
-        }
-        return v;
-    }
-
     private static String target(JsonNode msg) {
         String t = msg.path("target").asText("");
         if (!Leases.TARGET.matcher(t).matches()) {
             throw new LiveError("invalid", "target is roi:<number> or annotation:<uuid>");
         }
         return t;
-    }
-
-    private static String uidText(JsonNode node) {
-        String s = node.asText("");
-        if (!node.isTextual() || s.length() > 64 || !Annotations.UID.matcher(s).matches()) {
-            throw new LiveError("invalid", "a UID is digits and dots, at most 64");
-        }
-        return s;
-    }
-
-    private static double finite(JsonNode v, String field) {
-        if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
-            throw new LiveError("invalid", field + " must be a finite number");
-        }
-        return v.asDouble();
-    }
-
-    private static double positive(JsonNode v, String field) {
-        double d = finite(v, field);
-        if (d <= 0) {
-            throw new LiveError("invalid", field + " must be positive");
-        }
-        return d;
     }
 
     private void error(Peer peer, LiveError e, String opId) {
