@@ -10,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -53,6 +55,10 @@ public class LoneAppends {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    /** Each change's whole statement, built once: by the change's SQL ("" for none). */
+    private final Map<String, String> statements = new ConcurrentHashMap<>();
+    private static final String EARLIER = numbered(RoomLog.EARLIER);
+
     /**
      * Appends the event and its change (none when null). Commits on its own, so it refuses to run inside
      * a transaction. The future completes on the calling event loop, after this replica's sockets have
@@ -69,7 +75,8 @@ public class LoneAppends {
             params.addValue(p);
         }
         long sent = System.nanoTime();
-        return pool.pool().preparedQuery(numbered(statement(change))).execute(params).transform(done -> {
+        String sql = statements.computeIfAbsent(change == null ? "" : change.sql(), fx -> numbered(statement(change)));
+        return pool.pool().preparedQuery(sql).execute(params).transform(done -> {
             if (done.succeeded()) {
                 stages.since(LiveStages.Stage.STATEMENTS, sent);
                 long seq = done.result().iterator().next().getLong(0);
@@ -92,7 +99,7 @@ public class LoneAppends {
     /** The first append of a repeated op id, or {@code room-closed} when there is none. */
     private Future<RoomLog.Appended> earlier(UUID roomId, String userId, String opId) {
         Future<RowSet<Row>> found = opId == null ? Future.succeededFuture(null)
-                : pool.pool().preparedQuery(numbered(RoomLog.EARLIER)).execute(Tuple.of(roomId, userId, opId));
+                : pool.pool().preparedQuery(EARLIER).execute(Tuple.of(roomId, userId, opId));
         return found.compose(rows -> rows != null && rows.iterator().hasNext()
                 ? Future.succeededFuture(new RoomLog.Appended(rows.iterator().next().getLong(0), true))
                 : Future.failedFuture(new LiveError("room-closed", "room " + roomId + " is closed or does not exist")));
