@@ -12,6 +12,8 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.consilium.archive.store.DirectFileOutput;
+import org.consilium.archive.store.HeadThenFile;
 
 /**
  * Bytes being written to a temporary file in the blob store, hashed as they go; with direct I/O (see
@@ -33,7 +35,7 @@ public final class StagedBlob implements AutoCloseable {
      * @param directAlignment block size for {@code O_DIRECT} writes, or 0 to write through the page cache
      *                        (file systems without direct I/O, such as some tmpfs)
      */
-    StagedBlob(Path file, int directAlignment) throws IOException {
+    public StagedBlob(Path file, int directAlignment) throws IOException {
         this.file = file;
         this.channel = directAlignment > 0
                 ? FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
@@ -68,7 +70,7 @@ public final class StagedBlob implements AutoCloseable {
     }
 
     /** Ends writing (see {@link #seal()}) and returns the SHA-256 of the content, hex. */
-    String key() throws IOException {
+    public String key() throws IOException {
         if (key == null) {
             seal();
             key = HexFormat.of().formatHex(digest.digest());
@@ -77,7 +79,7 @@ public final class StagedBlob implements AutoCloseable {
     }
 
     /** A fresh SHA-256, the hash that names blobs. */
-    static MessageDigest sha256() {
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -112,7 +114,7 @@ public final class StagedBlob implements AutoCloseable {
     }
 
     /** How much of the start is also kept in memory, for {@link #content()}. */
-    static final int HEAD_BYTES = 64 * 1024;
+    public static final int HEAD_BYTES = 64 * 1024;
 
     private static final class CountingOutput extends java.io.FilterOutputStream {
         long count;

@@ -49,7 +49,7 @@ public class StudyAccess {
     }
 
     /** A hospital may add instances to a study it owns or was granted (e.g. a revised RTSTRUCT for a review). */
-    boolean mayWrite(Connection c, UUID hospitalId, UUID owner, String studyUid) throws SQLException {
+    public boolean mayWrite(Connection c, UUID hospitalId, UUID owner, String studyUid) throws SQLException {
         if (owner.equals(hospitalId)) {
             return true;
         }

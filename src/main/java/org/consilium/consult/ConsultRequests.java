@@ -21,7 +21,6 @@ import org.consilium.platform.UuidV7;
 @ApplicationScoped
 public class ConsultRequests {
 
-
     @Inject
     Consults consults;
     @Inject

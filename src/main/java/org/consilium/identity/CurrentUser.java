@@ -61,7 +61,7 @@ public class CurrentUser {
     }
 
     public AuditActor asActor() {
-        return new AuditActor(id(), username());
+        return AuditActor.of(jwt);
     }
 
     private Set<String> organizationAliases() {

@@ -26,6 +26,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.consilium.archive.web.DicomWebTest;
 import org.consilium.bench.SyntheticCtStudy;
 import org.consilium.dicom.dict.Tag;
 import org.consilium.localstack.ConsiliumTestResource;

@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs dcmtk command-line tools; a missing tool fails the test (CI installs dcmtk). */
-final class Dcmtk {
+public final class Dcmtk {
 
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
     private Dcmtk() {
     }
 
-    static Result run(String tool, String... args) throws IOException, InterruptedException {
+    public static Result run(String tool, String... args) throws IOException, InterruptedException {
         Path exe = Path.of("/usr/bin", tool);
         if (!Files.isExecutable(exe)) {
             throw new AssertionError(tool + " is missing: install Debian package dcmtk (.ci/run does)");
@@ -35,7 +35,7 @@ final class Dcmtk {
     }
 
     /** Starts a long-running tool (storescp) and returns its process. */
-    static Process start(Path log, String tool, String... args) throws IOException {
+    public static Process start(Path log, String tool, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of("/usr/bin", tool).toString());
         cmd.addAll(List.of(args));

@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** A dcmtk storescp on a free port that keeps what it receives bit for bit; stopped on close. */
-final class StoreScpPeer implements AutoCloseable {
+public final class StoreScpPeer implements AutoCloseable {
 
-    final String aeTitle;
-    final int port;
+    public final String aeTitle;
+    public final int port;
     final Path received;
     private final Process process;
 
@@ -24,7 +24,7 @@ final class StoreScpPeer implements AutoCloseable {
         this.process = process;
     }
 
-    static StoreScpPeer start(String aeTitle, Path dir) throws Exception {
+    public static StoreScpPeer start(String aeTitle, Path dir) throws Exception {
         Path received = Files.createDirectories(dir.resolve("received"));
         int port = freePort();
         // +xa: accept every transfer syntax; +B: write the data set exactly as it arrived
@@ -35,14 +35,14 @@ final class StoreScpPeer implements AutoCloseable {
         return peer;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
     }
 
     /** The file storescp wrote for this instance (named after its SOP Instance UID), if any. */
-    Optional<Path> file(String sopInstanceUid) throws IOException {
+    public Optional<Path> file(String sopInstanceUid) throws IOException {
         try (Stream<Path> files = Files.list(received)) {
             return files.filter(f -> f.getFileName().toString().endsWith(sopInstanceUid)).findFirst();
         }

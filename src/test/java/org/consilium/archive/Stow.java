@@ -13,19 +13,19 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Test helper: STOW-RS uploads of files as a user. */
-final class Stow {
+public final class Stow {
 
-    static final String BOUNDARY = "test-boundary-42";
-    static final String CONTENT_TYPE = "multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY;
+    public static final String BOUNDARY = "test-boundary-42";
+    public static final String CONTENT_TYPE = "multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY;
 
     private Stow() {
     }
 
-    static ValidatableResponse files(String token, List<Path> files) {
+    public static ValidatableResponse files(String token, List<Path> files) {
         return bytes(token, files.stream().map(Stow::read).toList());
     }
 
-    static ValidatableResponse bytes(String token, List<byte[]> parts) {
+    public static ValidatableResponse bytes(String token, List<byte[]> parts) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             body.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -37,7 +37,7 @@ final class Stow {
                 .when().post("/dicomweb/studies").then();
     }
 
-    static List<Path> dir(String relative) {
+    public static List<Path> dir(String relative) {
         try (Stream<Path> s = Files.list(Path.of("dicom-samples", relative))) {
             return s.filter(p -> p.toString().endsWith(".dcm")).sorted().toList();
         } catch (IOException e) {
@@ -45,7 +45,7 @@ final class Stow {
         }
     }
 
-    static byte[] read(Path p) {
+    public static byte[] read(Path p) {
         try {
             return Files.readAllBytes(p);
         } catch (IOException e) {

@@ -1,26 +1,16 @@
 package org.consilium.consult.recommendation;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.consilium.archive.ApplicationEntity;
-import org.consilium.archive.ForwardRequest;
-import org.consilium.archive.Forwarder;
-import org.consilium.archive.Ingest;
-import org.consilium.archive.IngestSource;
+import org.consilium.archive.InstanceDelivery;
+import org.consilium.archive.StudyRecord;
+import org.consilium.archive.StudyRecords;
 import org.consilium.audit.AuditLog;
 import org.consilium.audit.Outcome;
 import org.consilium.consult.ConsultView;
@@ -31,7 +21,6 @@ import org.consilium.consult.board.BoardStaff;
 import org.consilium.consult.board.ConsultBoard;
 import org.consilium.consult.board.Meetings;
 import org.consilium.consult.document.DocumentLanguage;
-import org.consilium.consult.document.EncapsulatedPdf;
 import org.consilium.consult.document.OpinionPdf;
 import org.consilium.identity.CurrentUser;
 import org.consilium.identity.HospitalDirectory;
@@ -61,11 +50,9 @@ public class ConsultReports {
     @Inject
     Notifications notifications;
     @Inject
-    Ingest ingest;
+    InstanceDelivery archive;
     @Inject
-    Forwarder forwarder;
-    @Inject
-    AgroalDataSource db;
+    StudyRecords studyRecords;
     @Inject
     AuditLog audit;
 
@@ -90,21 +77,10 @@ public class ConsultReports {
     /** Where the reports of this consult's signed versions went, newest first. */
     public List<Delivery> deliveries(CurrentUser user, UUID consultId) {
         consults.require(user, consultId);
-        String sql = "select recommendation_id, consult_id, study_uid, sop_instance_uid, forwarded_to, note, created_at"
-                + " from consult_report where consult_id = ? order by created_at desc";
-        try (Connection conn = db.getConnection(); PreparedStatement ps = conn.prepareStatement(sql)) {
-            ps.setObject(1, consultId);
-            List<Delivery> out = new java.util.ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Delivery(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the reports of consult " + consultId, e);
-        }
+        return QuarkusTransaction.joiningExisting().call(() -> ConsultReport.ofConsult(consultId).stream()
+                .map(r -> new Delivery(r.recommendationId, r.consultId, r.studyUid, r.sopInstanceUid, r.forwardedTo,
+                        r.note, r.createdAt))
+                .toList());
     }
 
     /**
@@ -131,10 +107,9 @@ public class ConsultReports {
         } else {
             try {
                 byte[] pdf = render(c, r, DocumentLanguage.ZH_CN);
-                EncapsulatedPdf.Instance doc = new EncapsulatedPdf().build(pdf, studyContext(c, studyUid),
-                        900 + r.revision(), 1, "会诊意见书", r.signedAt());
-                sop = ingest.storeFile(new ByteArrayInputStream(doc.part10()),
-                        new IngestSource(c.hospitalId(), null, user.asActor())).sopInstanceUid();
+                String institution = hospitals.byId(c.hospitalId()).map(HospitalView::name).orElse(null);
+                sop = archive.storePdf(pdf, studyRecord(c, studyUid), institution, 900 + r.revision(), "会诊意见书",
+                        r.signedAt(), c.hospitalId(), user.asActor());
                 audit.record(user.asActor(), c.hospitalId(), "report.store", "consult:" + consultId, Outcome.SUCCESS,
                         "study " + studyUid + " instance " + sop);
                 forwardedTo = forward(user, c, sop);
@@ -152,13 +127,11 @@ public class ConsultReports {
 
     /** Queues C-STORE of the document to the requesting hospital's first receiving AE, if it has one. */
     private String forward(CurrentUser user, ConsultView c, String sop) {
-        Optional<String> target = QuarkusTransaction.requiringNew().call(() -> ApplicationEntity
-                .<ApplicationEntity>list("hospitalId = ?1 and mayReceive = true order by aeTitle", c.hospitalId())
-                .stream().findFirst().map(ae -> ae.aeTitle));
+        Optional<String> target = archive.receivingAe(c.hospitalId());
         if (target.isEmpty()) {
             return null;
         }
-        forwarder.forward(user, new ForwardRequest(target.get(), null, List.of(sop)));
+        archive.forward(user, target.get(), List.of(sop));
         audit.record(user.asActor(), c.hospitalId(), "report.forward", "consult:" + c.id(), Outcome.SUCCESS,
                 "instance " + sop + " to " + target.get());
         return target.get();
@@ -188,53 +161,32 @@ public class ConsultReports {
     }
 
     /** The patient and study attributes as the archive indexed them, or the consult's patient if it has not. */
-    private EncapsulatedPdf.StudyContext studyContext(ConsultView c, String studyUid) throws SQLException {
-        String sql = "select p.patient_id, p.issuer, p.name_alphabetic, p.name_ideographic, p.birth_date, p.sex,"
-                + " s.study_id, s.study_date, s.study_time, s.accession_number, s.referring_physician"
-                + " from study_record s join patient_record p on p.id = s.patient_fk where s.study_uid = ?";
-        String institution = hospitals.byId(c.hospitalId()).map(HospitalView::name).orElse(null);
+    private StudyRecord studyRecord(ConsultView c, String studyUid) {
         var p = c.patient();
-        try (Connection conn = db.getConnection(); PreparedStatement ps = conn.prepareStatement(sql)) {
-            ps.setString(1, studyUid);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return new EncapsulatedPdf.StudyContext(p.name(), p.localId(), null, p.birthDate(), p.sex(),
-                            studyUid, null, null, null, null, null, institution);
-                }
-                String alphabetic = rs.getString(3);
-                String ideographic = rs.getString(4);
-                String name = alphabetic == null ? ideographic : ideographic == null ? alphabetic
-                        : alphabetic + "=" + ideographic;
-                String birth = rs.getString(5);
-                String issuer = rs.getString(2);
-                return new EncapsulatedPdf.StudyContext(name == null ? p.name() : name, rs.getString(1),
-                        issuer == null || issuer.isEmpty() ? null : issuer,
-                        birth == null || birth.length() != 8 ? p.birthDate()
-                                : LocalDate.parse(birth, java.time.format.DateTimeFormatter.BASIC_ISO_DATE),
-                        rs.getString(6), studyUid, rs.getString(7), rs.getString(8), trimTime(rs.getString(9)),
-                        rs.getString(10), rs.getString(11), institution);
-            }
-        }
+        return studyRecords.study(studyUid).map(s -> s.patientName() != null && s.birthDate() != null ? s
+                        : new StudyRecord(studyUid, s.patientId(), s.issuerOfPatientId(),
+                                s.patientName() == null ? p.name() : s.patientName(),
+                                s.birthDate() == null ? p.birthDate() : s.birthDate(), s.sex(), s.studyId(),
+                                s.studyDate(), s.studyTime(), s.accessionNumber(), s.referringPhysician()))
+                .orElseGet(() -> new StudyRecord(studyUid, p.localId(), null, p.name(), p.birthDate(), p.sex(),
+                        null, null, null, null, null));
     }
 
-    private static String trimTime(String tm) {
-        return tm == null ? null : tm.length() > 6 ? tm.substring(0, 6) : tm;
-    }
-
+    /** Records a delivery once; a repeated delivery of the same version keeps the first record. */
     private void record(Delivery d) {
-        String sql = "insert into consult_report (recommendation_id, consult_id, study_uid, sop_instance_uid,"
-                + " forwarded_to, note, created_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
-        try (Connection conn = db.getConnection(); PreparedStatement ps = conn.prepareStatement(sql)) {
-            ps.setObject(1, d.recommendationId());
-            ps.setObject(2, d.consultId());
-            ps.setString(3, d.studyUid());
-            ps.setString(4, d.sopInstanceUid());
-            ps.setString(5, d.forwardedTo());
-            ps.setString(6, d.note());
-            ps.setTimestamp(7, Timestamp.from(d.createdAt()));
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record the report of consult " + d.consultId(), e);
-        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (ConsultReport.findById(d.recommendationId()) != null) {
+                return;
+            }
+            ConsultReport r = new ConsultReport();
+            r.recommendationId = d.recommendationId();
+            r.consultId = d.consultId();
+            r.studyUid = d.studyUid();
+            r.sopInstanceUid = d.sopInstanceUid();
+            r.forwardedTo = d.forwardedTo();
+            r.note = d.note();
+            r.createdAt = d.createdAt();
+            r.persist();
+        });
     }
 }

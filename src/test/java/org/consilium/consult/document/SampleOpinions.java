@@ -16,7 +16,7 @@ import org.consilium.consult.document.OpinionDocument.Tnm;
 import org.consilium.consult.document.OpinionDocument.Version;
 
 /** A realistic opinion: a county hospital's lung cancer patient, three specialists, one dissent. */
-final class SampleOpinions {
+public final class SampleOpinions {
 
     static final String PATIENT = "张秀英";
     static final String RATIONALE = "局部晚期非小细胞肺癌，纵隔淋巴结转移，体能状态良好，推荐同步放化疗后度伐利尤单抗巩固治疗。";
@@ -45,7 +45,7 @@ final class SampleOpinions {
                 issued);
     }
 
-    static OpinionDocument lungCase() {
+    public static OpinionDocument lungCase() {
         return lungCase("患者女，65 岁，咳嗽伴痰中带血 2 月。胸部增强 CT：右肺上叶 4.2 cm 肿块，纵隔 4R、7 区淋巴结肿大。"
                 + "支气管镜活检：腺癌，EGFR/ALK 阴性。PET-CT 未见远处转移。");
     }

@@ -27,7 +27,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.consilium.archive.StudyAccess;
-import org.consilium.consult.document.EncapsulatedPdf;
+import org.consilium.dicom.document.EncapsulatedPdf;
 import org.consilium.dicom.data.Attributes;
 import org.consilium.dicom.dict.Tag;
 import org.consilium.dicom.dict.UID;

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs dcmtk tools (Debian package dcmtk). A missing tool fails the test: these are the real peers. */
-final class Dcmtk {
+public final class Dcmtk {
 
-    record Result(int exitCode, String output) {}
+    public record Result(int exitCode, String output) {}
 
     private Dcmtk() {}
 
@@ -33,7 +33,7 @@ final class Dcmtk {
     }
 
     /** Runs a tool to completion within {@code timeout}; stdout and stderr together. */
-    static Result run(Duration timeout, String name, String... args) throws IOException, InterruptedException {
+    public static Result run(Duration timeout, String name, String... args) throws IOException, InterruptedException {
         Process p = start(name, args);
         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly();
@@ -55,7 +55,7 @@ final class Dcmtk {
         return p;
     }
 
-    static String output(Process p) throws IOException {
+    public static String output(Process p) throws IOException {
         Path log = LOGS.get(p);
         return log == null ? "" : Files.readString(log, StandardCharsets.UTF_8);
     }
@@ -63,14 +63,14 @@ final class Dcmtk {
     private static final java.util.Map<Process, Path> LOGS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A port free at the moment of asking, for a dcmtk SCP (which cannot report an ephemeral one). */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
     }
 
     /** Starts {@code storescp} on a free port writing into {@code dir}; returns the process once it listens. */
-    static Process storescp(Path dir, String aeTitle, int port, String... extra) throws Exception {
+    public static Process storescp(Path dir, String aeTitle, int port, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("-aet", aeTitle, "-od", dir.toString()));
         if (java.util.Arrays.stream(extra).noneMatch(a -> a.startsWith("+x"))) {
             args.add("+xa"); // accept all transfer syntaxes, JPEG included

@@ -12,22 +12,35 @@ import org.consilium.dicom.data.Attributes;
 import org.consilium.dicom.dict.Tag;
 import org.consilium.dicom.dict.VR;
 import org.consilium.dicom.io.DicomReader;
+import org.consilium.dicom.net.association.AssociationInfo;
+import org.consilium.dicom.net.association.ConnectOptions;
+import org.consilium.dicom.net.dimse.FindHandler;
+import org.consilium.dicom.net.dimse.FindRequest;
+import org.consilium.dicom.net.dimse.FindResponder;
+import org.consilium.dicom.net.dimse.GetHandler;
+import org.consilium.dicom.net.dimse.GetResponder;
+import org.consilium.dicom.net.dimse.MoveHandler;
+import org.consilium.dicom.net.dimse.Part10File;
+import org.consilium.dicom.net.dimse.RetrieveRequest;
+import org.consilium.dicom.net.dimse.Status;
+import org.consilium.dicom.net.dimse.StoreScu;
+import org.consilium.dicom.net.dimse.SubOperations;
 
 /**
  * A tiny in-memory index over Part 10 files, standing in for the archive in these tests: just enough
  * matching (single value, * and ? wildcards, universal) to exercise the DIMSE plumbing.
  */
-final class MemoryArchive implements FindHandler, MoveHandler, GetHandler {
+public final class MemoryArchive implements FindHandler, MoveHandler, GetHandler {
 
     record Entry(Attributes dataset, Path file) {}
 
     final List<Entry> entries = new ArrayList<>();
-    final Map<String, Integer> destinations = new LinkedHashMap<>();
-    volatile int pendingSent;
-    volatile boolean sawCancel;
-    IntFunction<Attributes> synthetic; // for the cancel test: endless matches
+    public final Map<String, Integer> destinations = new LinkedHashMap<>();
+    public volatile int pendingSent;
+    public volatile boolean sawCancel;
+    public IntFunction<Attributes> synthetic; // for the cancel test: endless matches
 
-    MemoryArchive add(List<Path> files) throws IOException, DicomException {
+    public MemoryArchive add(List<Path> files) throws IOException, DicomException {
         for (Path f : files) {
             entries.add(new Entry(new DicomReader(DicomReader.Options.DEFAULT.withStopBeforePixelData(true))
                     .readFile(f).dataset(), f));

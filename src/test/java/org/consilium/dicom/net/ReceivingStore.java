@@ -6,15 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.consilium.dicom.net.association.AssociationInfo;
+import org.consilium.dicom.net.dimse.Status;
+import org.consilium.dicom.net.dimse.StoreHandler;
+import org.consilium.dicom.net.dimse.StoreRequest;
 
 /** A test {@link StoreHandler}: each data set goes, as received, into {@code <dir>/<SOP Instance UID>}. */
-final class ReceivingStore implements StoreHandler {
+public final class ReceivingStore implements StoreHandler {
 
     final Path dir;
-    final Map<String, StoreRequest> requests = new ConcurrentHashMap<>();
-    final Map<String, AssociationInfo> associations = new ConcurrentHashMap<>();
+    public final Map<String, StoreRequest> requests = new ConcurrentHashMap<>();
+    public final Map<String, AssociationInfo> associations = new ConcurrentHashMap<>();
 
-    ReceivingStore(Path dir) {
+    public ReceivingStore(Path dir) {
         this.dir = dir;
     }
 
@@ -30,7 +34,7 @@ final class ReceivingStore implements StoreHandler {
         return Status.OK;
     }
 
-    byte[] received(String sopInstanceUid) throws Exception {
+    public byte[] received(String sopInstanceUid) throws Exception {
         return Files.readAllBytes(dir.resolve(sopInstanceUid));
     }
 }

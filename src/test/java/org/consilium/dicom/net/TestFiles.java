@@ -12,27 +12,28 @@ import org.consilium.dicom.dict.Tag;
 import org.consilium.dicom.dict.UID;
 import org.consilium.dicom.dict.VR;
 import org.consilium.dicom.io.DicomWriter;
+import org.consilium.dicom.net.dimse.Part10File;
 
 /** Sample instances: the pydicom corpus (Debian python3-pydicom) and small ones written by our writer. */
-final class TestFiles {
+public final class TestFiles {
 
     static final Path PYDICOM = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files");
 
     private TestFiles() {}
 
-    static Path pydicom(String name) {
+    public static Path pydicom(String name) {
         Path p = PYDICOM.resolve(name);
         assertTrue(Files.isRegularFile(p), p + " missing: install the Debian package python3-pydicom");
         return p;
     }
 
     /** {@code n} small CT instances of one study, in {@code transferSyntax}, with the given patient name. */
-    static List<Path> generate(Path dir, int n, String transferSyntax, String patientName) throws Exception {
+    public static List<Path> generate(Path dir, int n, String transferSyntax, String patientName) throws Exception {
         return generate(dir, n, transferSyntax, patientName, 16);
     }
 
     /** As above with {@code size}×{@code size} 16-bit pixels. */
-    static List<Path> generate(Path dir, int n, String transferSyntax, String patientName, int size) throws Exception {
+    public static List<Path> generate(Path dir, int n, String transferSyntax, String patientName, int size) throws Exception {
         String study = Implementation.ROOT_UID + ".9." + System.nanoTime();
         List<Path> files = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
@@ -72,7 +73,7 @@ final class TestFiles {
     }
 
     /** The bytes of a Part 10 file's data set, after File Meta. */
-    static byte[] dataSetBytes(Path part10) throws Exception {
+    public static byte[] dataSetBytes(Path part10) throws Exception {
         Part10File f = Part10File.read(part10);
         byte[] all = Files.readAllBytes(part10);
         return java.util.Arrays.copyOfRange(all, (int) f.dataSetOffset(), all.length);
@@ -82,7 +83,7 @@ final class TestFiles {
      * Asserts the received data set is the sent one byte for byte, except that dcmtk's storescu drops a
      * Data Set Trailing Padding (FFFC,FFFC) element at the end, as PS3.5 7.1 allows.
      */
-    static void assertSameDataSet(byte[] sent, byte[] received, String what) {
+    public static void assertSameDataSet(byte[] sent, byte[] received, String what) {
         byte[] expected = sent;
         if (received.length < sent.length && sent.length - received.length >= 8) {
             int p = received.length;

@@ -3,7 +3,6 @@ package org.consilium.dicom.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import org.consilium.dicom.io.DicomReader;
 import org.consilium.dicom.rt.DoseGrid;
 import org.consilium.dicom.rt.RtDoseReader;

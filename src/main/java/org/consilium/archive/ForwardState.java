@@ -1,6 +1,0 @@
-package org.consilium.archive;
-
-/** A forwarding job waits (PENDING, also while it is retried), was stored by the peer (DONE) or gave up (FAILED). */
-public enum ForwardState {
-    PENDING, DONE, FAILED
-}

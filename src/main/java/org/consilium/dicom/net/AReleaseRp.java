@@ -1,4 +1,0 @@
-package org.consilium.dicom.net;
-
-/** A-RELEASE-RP (PS3.8 9.3.7). */
-public record AReleaseRp() implements Pdu {}

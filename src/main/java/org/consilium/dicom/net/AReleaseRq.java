@@ -1,4 +1,0 @@
-package org.consilium.dicom.net;
-
-/** A-RELEASE-RQ (PS3.8 9.3.6). */
-public record AReleaseRq() implements Pdu {}
