@@ -1,6 +1,5 @@
 package org.consilium.consult;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,7 +17,6 @@ import org.consilium.identity.CurrentUser;
 import org.consilium.platform.ProblemException;
 import org.consilium.platform.ProblemType;
 import org.consilium.platform.UuidV7;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Pathology reports, lab sheets and photos of a consult: PDF, PNG or JPEG, recognised by their magic bytes.
@@ -37,8 +35,8 @@ public class ConsultAttachments {
     BlobStore blobs;
     @Inject
     AuditLog audit;
-    @ConfigProperty(name = "consilium.consult.max-attachment", defaultValue = "20M")
-    MemorySize maxSize;
+    @Inject
+    ConsultConfig config;
 
     /** The bytes of an attachment and what to call them. */
     public record Download(AttachmentView attachment, InputStream content) {
@@ -105,7 +103,7 @@ public class ConsultAttachments {
                         + " but was sent as " + declared);
             }
             staged.output().write(head);
-            copyCapped(body, staged, maxSize.asLongValue());
+            copyCapped(body, staged, config.maxAttachment().asLongValue());
             a.mediaType = type.mediaType();
             a.size = staged.size();
             a.blobKey = blobs.commit(staged);

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.consilium.platform.ProblemException;
 import org.consilium.platform.ProblemType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -35,8 +34,8 @@ public class KeycloakDirectory {
 
     @Inject
     Keycloak keycloak;
-    @ConfigProperty(name = "consilium.keycloak.realm")
-    String realmName;
+    @Inject
+    IdentityConfig config;
 
     public Optional<OrganizationRepresentation> organizationByAlias(String alias) {
         return call(() -> realm().organizations().getAll().stream()
@@ -146,7 +145,7 @@ public class KeycloakDirectory {
     }
 
     private RealmResource realm() {
-        return keycloak.realm(realmName);
+        return keycloak.realm(config.keycloakRealm());
     }
 
     private static <T> T call(Supplier<T> action) {

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.consilium.archive.ArchiveConfig;
 import org.consilium.audit.AuditLog;
 import org.consilium.audit.Outcome;
 import org.consilium.identity.CurrentUser;
@@ -27,7 +28,6 @@ import org.consilium.identity.Role;
 import org.consilium.platform.ProblemException;
 import org.consilium.platform.ProblemType;
 import org.consilium.platform.UuidV7;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The AE registry: each hospital's DICOM application entities. Anyone who may see a hospital may list its
@@ -48,8 +48,8 @@ public class AeRegistry {
     TransactionSynchronizationRegistry transactions;
     @Inject
     Event<AeRenamed> renamed;
-    @ConfigProperty(name = "consilium.archive.ae-cache-ttl", defaultValue = "30s")
-    Duration cacheTtl;
+    @Inject
+    ArchiveConfig config;
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
@@ -66,7 +66,7 @@ public class AeRegistry {
         String title = aeTitle == null ? "" : aeTitle.strip();
         long now = System.nanoTime();
         Cached hit = cache.get(title);
-        if (hit != null && now - hit.loadedAt() < cacheTtl.toNanos()) {
+        if (hit != null && now - hit.loadedAt() < config.aeCacheTtl().toNanos()) {
             return hit.entry();
         }
         long seen = generation.get();

@@ -7,10 +7,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.consilium.archive.ArchiveConfig;
 import org.consilium.dicom.net.pdu.AAssociateRj;
 import org.consilium.dicom.net.association.Acceptance;
 import org.consilium.dicom.net.association.DicomServer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,12 +22,8 @@ public class DimseListener {
 
     private static final Logger LOG = Logger.getLogger(DimseListener.class);
 
-    @ConfigProperty(name = "consilium.archive.ae-title")
-    String aeTitle;
-    @ConfigProperty(name = "consilium.archive.dimse-port")
-    int port;
-    @ConfigProperty(name = "consilium.archive.max-associations", defaultValue = "50")
-    int maxAssociations;
+    @Inject
+    ArchiveConfig config;
     @Inject
     AeRegistry peers;
     @Inject
@@ -38,9 +34,9 @@ public class DimseListener {
     void start(@Observes StartupEvent event) {
         try {
             server = DicomServer.builder()
-                    .aeTitle(aeTitle)
-                    .port(port)
-                    .maxAssociations(maxAssociations)
+                    .aeTitle(config.aeTitle())
+                    .port(config.dimsePort())
+                    .maxAssociations(config.maxAssociations())
                     .associationPolicy(rq -> peers.byTitle(rq.callingAe())
                             .<Acceptance>map(Acceptance::accept)
                             .orElseGet(() -> Acceptance.reject(AAssociateRj.REJECTED_PERMANENT,
@@ -51,9 +47,9 @@ public class DimseListener {
                     .getHandler(services::get)
                     .build()
                     .start();
-            LOG.infof("DICOM AE %s listening on port %d", aeTitle, server.port());
+            LOG.infof("DICOM AE %s listening on port %d", config.aeTitle(), server.port());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the DIMSE listener on port " + port, e);
+            throw new UncheckedIOException("cannot start the DIMSE listener on port " + config.dimsePort(), e);
         }
     }
 
@@ -69,6 +65,6 @@ public class DimseListener {
     }
 
     public String aeTitle() {
-        return aeTitle;
+        return config.aeTitle();
     }
 }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.consilium.archive.ArchiveConfig;
 import org.consilium.archive.BlobStore;
 import org.consilium.archive.store.Ingest;
 import org.consilium.archive.store.IngestException;
@@ -35,7 +36,6 @@ import org.consilium.dicom.net.dimse.Status;
 import org.consilium.dicom.net.dimse.StoreRequest;
 import org.consilium.dicom.net.dimse.StoreScu;
 import org.consilium.dicom.net.dimse.SubOperations;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * C-STORE, C-FIND, C-MOVE and C-GET on top of the archive, for the AE attached to each association.
@@ -59,8 +59,8 @@ public class DimseServices {
     AeRegistry peers;
     @Inject
     AuditLog audit;
-    @ConfigProperty(name = "consilium.archive.ae-title")
-    String ourAe;
+    @Inject
+    ArchiveConfig config;
 
     Status store(AssociationInfo assoc, StoreRequest rq, InputStream dataSet) throws Exception {
         AeEntry ae = assoc.attachment(AeEntry.class);
@@ -119,7 +119,7 @@ public class DimseServices {
             return Status.OK;
         }
         List<java.nio.file.Path> files = found.stream().map(si -> blobs.path(si.blobKey())).toList();
-        try (StoreScu scu = StoreScu.open(ConnectOptions.of(dest.host(), dest.port(), ourAe, dest.aeTitle()), files)) {
+        try (StoreScu scu = StoreScu.open(ConnectOptions.of(dest.host(), dest.port(), config.aeTitle(), dest.aeTitle()), files)) {
             for (int i = 0; i < files.size(); i++) {
                 Status s = scu.store(files.get(i), progress.originatorAe(), progress.messageId());
                 if (!progress.record(found.get(i).sopInstanceUid(), s)) {

@@ -1,15 +1,16 @@
 package org.consilium.archive.dimse;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.consilium.archive.ArchiveConfig;
 import org.consilium.dicom.DicomException;
 import org.consilium.dicom.net.association.ConnectOptions;
 import org.consilium.dicom.net.dimse.Status;
 import org.consilium.dicom.net.dimse.StoreScu;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** Sends stored instance files to a registered AE with our C-STORE SCU, calling as our own AE title. */
@@ -18,8 +19,8 @@ public class InstanceSender {
 
     private static final Logger LOG = Logger.getLogger(InstanceSender.class);
 
-    @ConfigProperty(name = "consilium.archive.ae-title")
-    String ourAe;
+    @Inject
+    ArchiveConfig config;
 
     /** What became of one file: stored (success or a warning status), or why not. */
     public record Delivery(boolean stored, String error) {
@@ -30,7 +31,7 @@ public class InstanceSender {
      * each file has its own outcome, and a file that fails does not stop the others.
      */
     public List<Delivery> send(AeEntry target, List<Path> files) throws IOException, DicomException {
-        StoreScu scu = StoreScu.open(ConnectOptions.of(target.host(), target.port(), ourAe, target.aeTitle()), files);
+        StoreScu scu = StoreScu.open(ConnectOptions.of(target.host(), target.port(), config.aeTitle(), target.aeTitle()), files);
         List<Delivery> out = new ArrayList<>(files.size());
         for (Path file : files) {
             out.add(store(scu, file));

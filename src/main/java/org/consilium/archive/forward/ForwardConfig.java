@@ -1,11 +1,9 @@
 package org.consilium.archive.forward;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Forwarding queue settings ({@code consilium.forward.*}). */
-@ConfigMapping(prefix = "consilium.forward")
+/** Forwarding queue settings ({@code consilium.archive.forward.*}), a group of {@link org.consilium.archive.ArchiveConfig}. */
 public interface ForwardConfig {
 
     /** How often each replica looks for due jobs (read by {@link ForwardWorker}'s schedule). */

@@ -1,5 +1,6 @@
 package org.consilium.archive.forward;
 
+import org.consilium.archive.ArchiveConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,7 +21,7 @@ public class ForwardQueue {
     @Inject
     EntityManager em;
     @Inject
-    ForwardConfig config;
+    ArchiveConfig archive;
 
     /** A claimed job: what the worker needs to send it. */
     public record Claimed(UUID id, UUID hospitalId, String targetAe, String studyUid, String sopInstanceUid,
@@ -36,7 +37,7 @@ public class ForwardQueue {
                     select id from forward_job where state = 'PENDING' and next_attempt_at <= ?2
                     order by next_attempt_at limit ?3 for update skip locked)
                 returning *""", ForwardJob.class)
-                .setParameter(1, now.plus(config.lease())).setParameter(2, now).setParameter(3, limit)
+                .setParameter(1, now.plus(archive.forward().lease())).setParameter(2, now).setParameter(3, limit)
                 .getResultList();
         return jobs.stream().map(j -> new Claimed(j.id, j.hospitalId, j.targetAe, j.studyUid, j.sopInstanceUid,
                 j.attempts)).toList();
@@ -71,10 +72,10 @@ public class ForwardQueue {
         job.attempts++;
         job.lastError = error;
         job.updatedAt = now;
-        if (permanent || job.attempts >= config.maxAttempts()) {
+        if (permanent || job.attempts >= archive.forward().maxAttempts()) {
             job.state = ForwardState.FAILED;
         } else {
-            job.nextAttemptAt = now.plus(config.backoff(job.attempts));
+            job.nextAttemptAt = now.plus(archive.forward().backoff(job.attempts));
         }
         return job.state;
     }

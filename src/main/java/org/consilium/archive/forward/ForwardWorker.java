@@ -1,5 +1,6 @@
 package org.consilium.archive.forward;
 
+import org.consilium.archive.ArchiveConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,7 +35,7 @@ public class ForwardWorker {
     @Inject
     ForwardQueue queue;
     @Inject
-    ForwardConfig config;
+    ArchiveConfig archive;
     @Inject
     AeRegistry registry;
     @Inject
@@ -46,11 +47,11 @@ public class ForwardWorker {
     @Inject
     AuditLog audit;
 
-    @Scheduled(identity = "forwarding", every = "${consilium.forward.poll-interval}",
+    @Scheduled(identity = "forwarding", every = "${consilium.archive.forward.poll-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         try {
-            while (runOnce() == config.batchSize()) {
+            while (runOnce() == archive.forward().batchSize()) {
                 // a full batch: there may be more due
             }
         } catch (RuntimeException e) {
@@ -60,7 +61,7 @@ public class ForwardWorker {
 
     /** Claims one batch of due jobs and sends them; returns how many were claimed. */
     public int runOnce() {
-        List<ForwardQueue.Claimed> jobs = queue.claimDue(config.batchSize());
+        List<ForwardQueue.Claimed> jobs = queue.claimDue(archive.forward().batchSize());
         Map<String, List<ForwardQueue.Claimed>> byTarget = new LinkedHashMap<>();
         jobs.forEach(j -> byTarget.computeIfAbsent(j.targetAe(), k -> new ArrayList<>()).add(j));
         byTarget.forEach(this::deliver);

@@ -19,9 +19,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.consilium.archive.ArchiveConfig;
 import org.consilium.archive.BlobStore;
 import org.consilium.archive.StagedBlob;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Blobs as files: {@code <dir>/ab/cd/<sha256>}. Staging files live in {@code <dir>/staging} on the same
@@ -43,8 +43,11 @@ public class FileBlobStore implements BlobStore {
     private final Consumer<Path> synced;
 
     @Inject
-    public FileBlobStore(@ConfigProperty(name = "consilium.archive.blob-dir") Path root,
-                         @ConfigProperty(name = "consilium.archive.direct-io", defaultValue = "true") boolean directIo) {
+    public FileBlobStore(ArchiveConfig config) {
+        this(config.blobDir(), config.directIo());
+    }
+
+    FileBlobStore(Path root, boolean directIo) {
         this(root, directIo, path -> { });
     }
 

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.consilium.archive.ArchiveConfig;
 import org.consilium.archive.StoreScpPeer;
 import org.consilium.archive.Stow;
 import org.consilium.archive.StudyAccess;
@@ -53,7 +54,7 @@ class ForwardingTest {
     @Inject
     ForwardWorker worker;
     @Inject
-    ForwardConfig config;
+    ArchiveConfig archive;
     @Inject
     AgroalDataSource dataSource;
 
@@ -118,17 +119,17 @@ class ForwardingTest {
                     Instant.parse(j.getString("nextAttemptAt")));
             // while a worker holds the job, nextAttemptAt is the end of its lease, not a backoff
             boolean backingOff = "PENDING".equals(j.getString("state")) && j.getInt("attempts") > 0;
-            if (backingOff && wait.compareTo(config.lease()) < 0) {
+            if (backingOff && wait.compareTo(archive.forward().lease()) < 0) {
                 waits.put(j.getInt("attempts"), wait);
             }
             return "FAILED".equals(j.getString("state"));
         });
-        assertEquals(config.maxAttempts(), failed.getInt("attempts"));
+        assertEquals(archive.forward().maxAttempts(), failed.getInt("attempts"));
         String error = failed.getString("lastError");
         assertTrue(error.contains("cannot associate with " + down), error);
         assertFalse(waits.isEmpty(), "a retry was seen waiting");
-        waits.forEach((attempts, wait) -> assertEquals(config.backoff(attempts), wait, "wait after " + attempts));
-        assertEquals(Duration.ofSeconds(2), config.backoff(2));
+        waits.forEach((attempts, wait) -> assertEquals(archive.forward().backoff(attempts), wait, "wait after " + attempts));
+        assertEquals(Duration.ofSeconds(2), archive.forward().backoff(2));
         as("platform.admin").queryParam("action", "forward.failed").queryParam("target", "ae:" + down)
                 .get("/api/audit").then().statusCode(200).body("total", equalTo(1));
     }
