@@ -12,7 +12,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
  */
 final class Jackson {
 
-    /** Deepest nesting of JSON objects and arrays read; a sequence level takes four. */
+    /** Deepest nesting of JSON objects and arrays read; a sequence level takes three (item, element, Value). */
     static final int MAX_DEPTH = 512;
 
     static final JsonFactory FACTORY = JsonFactory.builder()
