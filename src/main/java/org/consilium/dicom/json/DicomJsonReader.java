@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -65,17 +66,17 @@ public final class DicomJsonReader {
 
     /** One data set from JSON text, as stored in a database column. */
     public Attributes readDataset(String json) throws IOException, DicomException {
-        return single(read(Jackson.FACTORY.createParser(json)));
+        return single(read(() -> Jackson.FACTORY.createParser(json)));
     }
 
     /** The data sets of a JSON array (as QIDO-RS answers), or the single data set of a JSON object. */
     public List<Attributes> readDatasets(Reader in) throws IOException, DicomException {
-        return read(Jackson.FACTORY.createParser(in));
+        return read(() -> Jackson.FACTORY.createParser(in));
     }
 
     /** As {@link #readDatasets(Reader)}, from UTF-8 bytes (RFC 8259 8.1; Jackson also detects UTF-16 and -32). */
     public List<Attributes> readDatasets(InputStream in) throws IOException, DicomException {
-        return read(Jackson.FACTORY.createParser(in));
+        return read(() -> Jackson.FACTORY.createParser(in)); // detects the encoding: may refuse at once
     }
 
     private static Attributes single(List<Attributes> all) throws DicomException {
@@ -85,8 +86,14 @@ public final class DicomJsonReader {
         return all.get(0);
     }
 
-    private List<Attributes> read(JsonParser p) throws IOException, DicomException {
-        try (p) {
+    /** Where the tokens come from; opening may already fail on a malformed document. */
+    @FunctionalInterface
+    private interface Source {
+        JsonParser open() throws IOException;
+    }
+
+    private List<Attributes> read(Source source) throws IOException, DicomException {
+        try (JsonParser p = source.open()) {
             List<Attributes> out = new ArrayList<>();
             JsonToken root = p.nextToken();
             if (root == START_OBJECT) {
@@ -110,6 +117,9 @@ public final class DicomJsonReader {
             throw new MalformedDicomException("malformed JSON: " + e.getOriginalMessage()
                 + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()),
                 DicomException.NO_TAG, DicomException.NO_OFFSET, e);
+        } catch (CharConversionException e) { // bytes that are not the UTF-16 or UTF-32 Jackson detected
+            throw new MalformedDicomException("malformed JSON: " + e.getMessage(), DicomException.NO_TAG,
+                DicomException.NO_OFFSET, e);
         }
     }
 
