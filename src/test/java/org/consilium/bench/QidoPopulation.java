@@ -74,34 +74,38 @@ public final class QidoPopulation {
     }
 
     public static void main(String[] args) throws Exception {
-        int target = Integer.parseInt(args[3]);
-        QidoPopulation p = new QidoPopulation(Long.parseLong(args[4]));
+        try (Connection c = DriverManager.getConnection(args[0], args[1], args[2])) {
+            System.out.println("QIDO_PATIENT_ID=" + fill(c, Integer.parseInt(args[3]), Long.parseLong(args[4])));
+        }
+    }
+
+    /** Writes about {@code instances} instances, and their series, studies and patients; returns a sample patient ID. */
+    public static String fill(Connection c, int instances, long seed) throws Exception {
+        QidoPopulation p = new QidoPopulation(seed);
         long t0 = System.nanoTime();
-        while (p.instanceCount < target) {
+        while (p.instanceCount < instances) {
             p.patient();
         }
-        try (Connection c = DriverManager.getConnection(args[0], args[1], args[2])) {
-            c.setAutoCommit(false);
-            var copy = c.unwrap(PGConnection.class).getCopyAPI();
-            copy.copyIn("copy patient_record (id, hospital_id, patient_id, issuer, name_alphabetic, name_ideographic,"
-                    + " name_phonetic, name_search, birth_date, sex, updated_at) from stdin", p.patients.reader());
-            copy.copyIn("copy study_record (id, patient_fk, hospital_id, study_uid, study_date, study_time,"
-                    + " accession_number, study_id, description, referring_physician, attributes, created_at,"
-                    + " updated_at) from stdin", p.studies.reader());
-            copy.copyIn("copy series_record (id, study_fk, series_uid, modality, series_number, description, body_part,"
-                    + " attributes, updated_at) from stdin", p.series.reader());
-            copy.copyIn("copy instance_record (id, series_fk, sop_instance_uid, sop_class_uid, instance_number,"
-                    + " transfer_syntax, number_of_frames, rows, columns, blob_key, size, pixel_data_offset,"
-                    + " pixel_data_length, metadata, source_ae, received_at) from stdin", p.instances.reader());
-            c.commit();
-            try (var s = c.createStatement()) {
-                s.execute("analyze patient_record; analyze study_record; analyze series_record; analyze instance_record");
-            }
-            c.commit();
+        c.setAutoCommit(false);
+        var copy = c.unwrap(PGConnection.class).getCopyAPI();
+        copy.copyIn("copy patient_record (id, hospital_id, patient_id, issuer, name_alphabetic, name_ideographic,"
+                + " name_phonetic, name_search, birth_date, sex, updated_at) from stdin", p.patients.reader());
+        copy.copyIn("copy study_record (id, patient_fk, hospital_id, study_uid, study_date, study_time,"
+                + " accession_number, study_id, description, referring_physician, attributes, created_at,"
+                + " updated_at) from stdin", p.studies.reader());
+        copy.copyIn("copy series_record (id, study_fk, series_uid, modality, series_number, description, body_part,"
+                + " attributes, updated_at) from stdin", p.series.reader());
+        copy.copyIn("copy instance_record (id, series_fk, sop_instance_uid, sop_class_uid, instance_number,"
+                + " transfer_syntax, number_of_frames, rows, columns, blob_key, size, pixel_data_offset,"
+                + " pixel_data_length, metadata, source_ae, received_at) from stdin", p.instances.reader());
+        c.commit();
+        try (var s = c.createStatement()) {
+            s.execute("analyze patient_record; analyze study_record; analyze series_record; analyze instance_record");
         }
+        c.commit();
         System.err.printf("QidoPopulation: %d patients, %d studies, %d series, %d instances in %.1f s%n",
                 p.patientCount, p.studyCount, p.seriesCount, p.instanceCount, (System.nanoTime() - t0) / 1e9);
-        System.out.println("QIDO_PATIENT_ID=" + p.samplePatientId);
+        return p.samplePatientId;
     }
 
     private void patient() throws Exception {

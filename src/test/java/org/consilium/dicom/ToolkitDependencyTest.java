@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** ARCHITECTURE.md: the DICOM toolkit is JDK only, so it can serve any runtime and be tested alone. */
+/**
+ * ARCHITECTURE.md: the DICOM toolkit is the JDK plus small libraries that are not frameworks (Jackson's
+ * streaming core for DICOM JSON), so it can serve any runtime and be tested alone.
+ */
 class ToolkitDependencyTest {
 
     private static final JavaClasses TOOLKIT = new ClassFileImporter()
@@ -20,7 +23,18 @@ class ToolkitDependencyTest {
         noClasses().that().resideInAPackage("org.consilium.dicom..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.quarkus..", "jakarta..", "javax.persistence..", "org.hibernate..", "io.vertx..",
-                        "com.fasterxml..", "io.smallrye..", "org.jboss..")
+                        "io.smallrye..", "org.jboss..")
+                .check(TOOLKIT);
+    }
+
+    @Test
+    void toolkitUsesJacksonsStreamingCoreButNotItsDataBinding() {
+        noClasses().that().resideInAPackage("org.consilium.dicom..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("com.fasterxml..")
+                        .and(JavaClass.Predicates.resideOutsideOfPackage("com.fasterxml.jackson.core..")))
+                .check(TOOLKIT);
+        noClasses().that().resideOutsideOfPackage("org.consilium.dicom.json..").and().resideInAPackage("org.consilium.dicom..")
+                .should().dependOnClassesThat().resideInAPackage("com.fasterxml..")
                 .check(TOOLKIT);
     }
 

@@ -4,7 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +21,8 @@ import org.consilium.dicom.json.DicomJsonReader;
 /**
  * Runs a {@link StudyQuery} and turns each row into the data set a QIDO-RS or C-FIND response carries,
  * from the attributes stored at ingest plus the computed counts, without opening any instance file.
+ * Rows come ordered by study and series, so a study's (and a series') stored JSON is decoded once for all
+ * the rows below it, and only for the attributes the query returns.
  */
 @ApplicationScoped
 public class QidoService {
@@ -35,6 +36,7 @@ public class QidoService {
         String sql = "select " + columns(q.level(), keys.all()) + q.fromWhere() + orderBy(q.level())
                 + " limit ? offset ?";
         List<Attributes> out = new ArrayList<>();
+        StoredAttributes stored = new StoredAttributes(keys);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             for (Object p : q.params()) {
@@ -44,7 +46,7 @@ public class QidoService {
             ps.setInt(i, offset);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(keys.select(row(q.level(), rs, keys.all())));
+                    out.add(keys.select(row(q.level(), rs, stored, keys.all())));
                 }
             }
         } catch (SQLException e) {
@@ -78,9 +80,10 @@ public class QidoService {
         };
     }
 
-    private Attributes row(QueryLevel level, ResultSet rs, boolean all) throws SQLException {
-        Attributes a = parse(rs.getString("attributes"));
+    private Attributes row(QueryLevel level, ResultSet rs, StoredAttributes stored, boolean all) throws SQLException {
         String studyUid = rs.getString("study_uid");
+        Attributes a = new Attributes();
+        merge(a, stored.study(studyUid, rs));
         a.setInt(Tag.NumberOfStudyRelatedSeries, VR.IS, rs.getInt("n_series"));
         a.setInt(Tag.NumberOfStudyRelatedInstances, VR.IS, rs.getInt("n_instances"));
         String modalities = rs.getString("modalities");
@@ -90,13 +93,13 @@ public class QidoService {
         a.setString(Tag.RetrieveURL, VR.UR, links.study(studyUid));
         if (level != QueryLevel.STUDY) {
             String seriesUid = rs.getString("series_uid");
-            merge(a, parse(rs.getString("series_attributes")));
+            merge(a, stored.series(seriesUid, rs));
             a.setInt(Tag.NumberOfSeriesRelatedInstances, VR.IS, rs.getInt("n_series_instances"));
             a.setString(Tag.RetrieveURL, VR.UR, links.series(studyUid, seriesUid));
             if (level == QueryLevel.IMAGE) {
                 a.remove(Tag.NumberOfSeriesRelatedInstances);
                 if (all && rs.getString("metadata") != null) {
-                    merge(a, parse(rs.getString("metadata")));
+                    merge(a, stored.parse(rs.getString("metadata")));
                 }
                 String sop = rs.getString("sop_instance_uid");
                 a.setString(Tag.SOPInstanceUID, VR.UI, sop);
@@ -126,11 +129,44 @@ public class QidoService {
         }
     }
 
-    static Attributes parse(String json) {
-        try {
-            return new DicomJsonReader().withBulkDataResolver(BulkDataResolver.OMIT).readDataset(new StringReader(json));
-        } catch (IOException | DicomException e) {
-            throw new IllegalStateException("stored attributes are not DICOM JSON: " + e.getMessage(), e);
+    /**
+     * The stored JSON of one query's rows, decoded: the last study's and series' attributes are kept, since
+     * the rows of one study (and of one series) come together; the values are shared, never changed.
+     */
+    private static final class StoredAttributes {
+
+        private final DicomJsonReader reader;
+        private String studyUid;
+        private Attributes study;
+        private String seriesUid;
+        private Attributes series;
+
+        StoredAttributes(ReturnKeys keys) {
+            reader = new DicomJsonReader().withBulkDataResolver(BulkDataResolver.OMIT).withTagFilter(keys::wants);
+        }
+
+        Attributes study(String uid, ResultSet rs) throws SQLException {
+            if (!uid.equals(studyUid)) {
+                study = parse(rs.getString("attributes"));
+                studyUid = uid;
+            }
+            return study;
+        }
+
+        Attributes series(String uid, ResultSet rs) throws SQLException {
+            if (!uid.equals(seriesUid)) {
+                series = parse(rs.getString("series_attributes"));
+                seriesUid = uid;
+            }
+            return series;
+        }
+
+        Attributes parse(String json) {
+            try {
+                return reader.readDataset(json);
+            } catch (IOException | DicomException e) {
+                throw new IllegalStateException("stored attributes are not DICOM JSON: " + e.getMessage(), e);
+            }
         }
     }
 }

@@ -49,6 +49,11 @@ public final class ReturnKeys {
         return all;
     }
 
+    /** Whether an attribute is returned, so worth decoding from stored JSON. */
+    boolean wants(int tag) {
+        return all || tags.contains(tag);
+    }
+
     Attributes select(Attributes from) {
         if (all) {
             return from;

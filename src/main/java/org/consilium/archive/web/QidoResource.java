@@ -11,8 +11,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -140,8 +138,7 @@ public class QidoResource {
             return Response.noContent().build();
         }
         Response.ResponseBuilder r = Response.ok((jakarta.ws.rs.core.StreamingOutput) out -> {
-            var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            DicomJsonWriter json = new DicomJsonWriter(writer).beginArray();
+            DicomJsonWriter json = new DicomJsonWriter(out).beginArray(); // UTF-8
             try {
                 for (Attributes a : matches) {
                     json.write(a);
@@ -150,7 +147,6 @@ public class QidoResource {
                 throw new java.io.IOException(e);
             }
             json.endArray().flush();
-            writer.flush();
         }).type(MediaTypes.DICOM_JSON);
         if (!ignored.isEmpty()) {
             r.header("Warning", "299 consilium \"The following attributes are not matching keys and were ignored: "

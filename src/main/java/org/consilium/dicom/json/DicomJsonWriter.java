@@ -1,15 +1,15 @@
 package org.consilium.dicom.json;
 
-import java.io.BufferedWriter;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 
 import org.consilium.dicom.DicomException;
@@ -22,8 +22,9 @@ import org.consilium.dicom.dict.Tag;
 import org.consilium.dicom.dict.VR;
 
 /**
- * Writes {@link Attributes} as the DICOM JSON Model (PS3.18 F.2), streaming: each element goes to the
- * {@link Writer} as it is visited, so a QIDO response of many data sets never sits whole in memory.
+ * Writes {@link Attributes} as the DICOM JSON Model (PS3.18 F.2), streaming through Jackson's
+ * {@link JsonGenerator}: each element goes out as it is visited, so a QIDO response of many data sets never
+ * sits whole in memory.
  *
  * <ul>
  *   <li>PN values are objects with Alphabetic, Ideographic and Phonetic members (F.2.2); empty groups are left
@@ -56,19 +57,34 @@ public final class DicomJsonWriter {
     /** Default largest binary value written inline when a bulk data callback is set. */
     public static final int DEFAULT_INLINE_LIMIT = 1024;
 
-    private final JsonWriter json;
+    private static final SerializableString VR_MEMBER = new SerializedString("vr");
+    private static final SerializableString VALUE = new SerializedString("Value");
+    private static final SerializableString INLINE_BINARY = new SerializedString("InlineBinary");
+    private static final SerializableString BULK_DATA_URI = new SerializedString("BulkDataURI");
+    private static final SerializableString[] PN_GROUPS = {new SerializedString("Alphabetic"),
+        new SerializedString("Ideographic"), new SerializedString("Phonetic")};
+
+    private final JsonGenerator json;
     private BulkDataUris bulkDataUris;
     private long inlineLimit = DEFAULT_INLINE_LIMIT;
     private int[] path = new int[16];
     private int pathLength;
 
     public DicomJsonWriter(Writer out) {
-        this.json = new JsonWriter(out);
+        try {
+            this.json = Jackson.FACTORY.createGenerator(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** Writes UTF-8 (RFC 8259 8.1) to a buffered view of the stream; call {@link #flush()} at the end. */
+    /** Writes UTF-8 (RFC 8259 8.1) through the generator's own buffer; call {@link #flush()} at the end. */
     public DicomJsonWriter(OutputStream out) {
-        this(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 14));
+        try {
+            this.json = Jackson.FACTORY.createGenerator(out, JsonEncoding.UTF8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Links binary values to URIs from {@code uris}; values no larger than {@code inlineLimit} stay inline. */
@@ -93,12 +109,20 @@ public final class DicomJsonWriter {
 
     /** Starts a JSON array of data sets, as QIDO-RS and WADO-RS metadata respond. */
     public DicomJsonWriter beginArray() {
-        json.beginArray();
+        try {
+            json.writeStartArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return this;
     }
 
     public DicomJsonWriter endArray() {
-        json.endArray();
+        try {
+            json.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return this;
     }
 
@@ -106,37 +130,43 @@ public final class DicomJsonWriter {
     public DicomJsonWriter write(Attributes dataset) throws DicomException {
         try {
             writeObject(dataset);
-        } catch (UncheckedIOException e) {
-            throw new DicomException("cannot write DICOM JSON: " + e.getCause().getMessage(), DicomException.NO_TAG,
-                DicomException.NO_OFFSET, e.getCause());
+        } catch (IOException e) {
+            throw new DicomException("cannot write DICOM JSON: " + e.getMessage(), DicomException.NO_TAG,
+                DicomException.NO_OFFSET, e);
         }
         return this;
     }
 
+    /** Sends what the generator holds to the writer or stream, and flushes that. */
     public void flush() {
-        json.flush();
+        try {
+            json.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private void writeObject(Attributes attrs) throws DicomException {
-        json.beginObject();
+    private void writeObject(Attributes attrs) throws IOException, DicomException {
+        json.writeStartObject();
         for (int i = 0; i < attrs.size(); i++) {
             int tag = attrs.tagAt(i);
             if (Tag.isGroupLength(tag)) {
                 continue;
             }
-            json.name(TAG_HEX.toHexDigits(tag));
-            json.beginObject();
+            json.writeFieldName(TAG_HEX.toHexDigits(tag));
+            json.writeStartObject();
             VR vr = attrs.vrAt(i);
-            json.name("vr").value(vr.name());
+            json.writeFieldName(VR_MEMBER);
+            json.writeString(vr.name());
             push(tag);
             writeValue(attrs, i, vr);
             pathLength--;
-            json.endObject();
+            json.writeEndObject();
         }
-        json.endObject();
+        json.writeEndObject();
     }
 
-    private void writeValue(Attributes attrs, int i, VR vr) throws DicomException {
+    private void writeValue(Attributes attrs, int i, VR vr) throws IOException, DicomException {
         Object value = attrs.valueAt(i);
         if (value instanceof Sequence items) {
             writeItems(items);
@@ -147,69 +177,71 @@ public final class DicomJsonWriter {
         }
     }
 
-    private void writeItems(Sequence items) throws DicomException {
+    private void writeItems(Sequence items) throws IOException, DicomException {
         if (items.isEmpty()) {
             return;
         }
-        json.name("Value").beginArray();
+        json.writeFieldName(VALUE);
+        json.writeStartArray();
         for (int k = 0; k < items.size(); k++) {
             push(k);
             writeObject(items.get(k));
             pathLength--;
         }
-        json.endArray();
+        json.writeEndArray();
     }
 
-    private void writeValues(VR vr, String[] values) {
+    private void writeValues(VR vr, String[] values) throws IOException {
         if (values.length == 0) {
             return;
         }
-        json.name("Value").beginArray();
+        json.writeFieldName(VALUE);
+        json.writeStartArray();
         for (String v : values) {
             if (v.isEmpty()) {
-                json.nullValue();
+                json.writeNull();
                 continue;
             }
             switch (vr) {
                 case PN -> writePersonName(v);
                 case IS, DS, SL, SS, SV, UL, US, UV -> writeNumber(v);
                 case FL, FD -> writeFloat(v);
-                default -> json.value(v);
+                default -> json.writeString(v);
             }
         }
-        json.endArray();
+        json.writeEndArray();
     }
 
-    private void writePersonName(String value) {
+    private void writePersonName(String value) throws IOException {
         String[] groups = value.split("=", -1);
-        json.beginObject();
-        String[] names = {"Alphabetic", "Ideographic", "Phonetic"};
+        json.writeStartObject();
         int count = Math.min(3, groups.length);
         for (int g = 0; g < count; g++) {
             if (!groups[g].isEmpty() || g == count - 1) { // an empty last group keeps a trailing '='
-                json.name(names[g]).value(groups[g]);
+                json.writeFieldName(PN_GROUPS[g]);
+                json.writeString(groups[g]);
             }
         }
-        json.endObject();
+        json.writeEndObject();
     }
 
-    private void writeNumber(String v) {
+    private void writeNumber(String v) throws IOException {
         String number = JsonNumbers.normalize(v);
         if (number == null) {
-            json.value(v); // not a number at all: keep the text rather than lose it
+            json.writeString(v); // not a number at all: keep the text rather than lose it
         } else {
-            json.rawNumber(number);
+            json.writeNumber(number); // written as given: the digits of the DS or IS value
         }
     }
 
-    private void writeFloat(String v) {
+    private void writeFloat(String v) throws IOException {
         switch (v) {
-            case "NaN", "Infinity", "-Infinity" -> json.value(v);
+            case "NaN", "Infinity", "-Infinity" -> json.writeString(v);
             default -> writeNumber(v);
         }
     }
 
-    private void writeBinary(VR vr, Object value, int tag) throws DicomException {
+    private void writeBinary(VR vr, Object value, int tag) throws IOException, DicomException {
         long length = value instanceof byte[] b ? b.length : value instanceof BulkData bd ? bd.length() : -1;
         if (length == 0) {
             return;
@@ -217,14 +249,16 @@ public final class DicomJsonWriter {
         boolean offer = bulkDataUris != null && (length < 0 || length > inlineLimit || value instanceof BulkData);
         String uri = offer ? bulkDataUris.uriFor(new BulkDataElement(Arrays.copyOf(path, pathLength), vr, value)) : null;
         if (uri != null) {
-            json.name("BulkDataURI").value(uri);
+            json.writeFieldName(BULK_DATA_URI);
+            json.writeString(uri);
             return;
         }
         if (value instanceof Fragments) {
             throw new DicomException("encapsulated pixel data needs a BulkDataURI in DICOM JSON", tag,
                 DicomException.NO_OFFSET);
         }
-        json.name("InlineBinary").value(Base64.getEncoder().encodeToString(inlineBytes(vr, value, tag)));
+        json.writeFieldName(INLINE_BINARY);
+        json.writeBinary(inlineBytes(vr, value, tag)); // base64 with padding, no line breaks (RFC 4648 4)
     }
 
     private static byte[] inlineBytes(VR vr, Object value, int tag) throws DicomException {

@@ -109,6 +109,44 @@ public class DicomWebTest {
     }
 
     @Test
+    void instanceQueryOverSeveralStudiesGivesEachRowItsOwnStudyAndSeries() throws Exception {
+        List<Path> files = new ArrayList<>(Stow.dir("chinese-name/GB18030"));
+        files.addAll(Stow.dir("lung-phantom/CT").subList(20, 23));
+        files.add(Stow.dir("lung-phantom").stream().filter(p -> p.endsWith("RTSTRUCT.dcm")).findFirst().orElseThrow());
+        String token = Tokens.of("cx.rt");
+        Stow.files(token, files).statusCode(200);
+        java.util.Map<String, Attributes> bySop = new java.util.HashMap<>();
+        java.util.Set<String> studies = new java.util.TreeSet<>();
+        for (Path f : files) {
+            Attributes h = header(f);
+            bySop.put(h.getString(Tag.SOPInstanceUID), h);
+            studies.add(h.getString(Tag.StudyInstanceUID));
+        }
+        assertTrue(studies.size() >= 2, "the files span " + studies);
+
+        var rows = given().auth().oauth2(token).queryParam("StudyInstanceUID", String.join(",", studies))
+                .queryParam("includefield", "StudyDescription")
+                .get("/dicomweb/instances").then().statusCode(200).extract().jsonPath();
+        List<String> sops = rows.getList("collect { it.'00080018'.Value[0] }");
+        assertTrue(sops.containsAll(bySop.keySet()), "every stored instance is found: " + sops);
+        for (int i = 0; i < sops.size(); i++) {
+            Attributes h = bySop.get(sops.get(i));
+            if (h == null) {
+                continue; // another test stored more of these studies
+            }
+            String row = "[" + i + "].";
+            assertEquals(h.getString(Tag.StudyInstanceUID), rows.getString(row + "'0020000D'.Value[0]"));
+            assertEquals(h.getString(Tag.SeriesInstanceUID), rows.getString(row + "'0020000E'.Value[0]"));
+            assertEquals(h.getString(Tag.PatientID), rows.getString(row + "'00100020'.Value[0]"));
+            assertEquals(h.getString(Tag.SeriesDescription), rows.getString(row + "'0008103E'.Value[0]"));
+            assertEquals(h.getString(Tag.StudyDescription), rows.getString(row + "'00081030'.Value[0]"));
+            if (h.contains(Tag.InstitutionName)) {
+                assertNull(rows.get(row + "'00080080'"), "stored, but neither a default nor an included key");
+            }
+        }
+    }
+
+    @Test
     void anotherCountySeesNothingUntilGranted() throws Exception {
         List<Path> files = Stow.dir("chinese-name/ISO_IR_192");
         Stow.files(Tokens.of("cx.doctor"), files).statusCode(200);

@@ -80,6 +80,67 @@ class DicomJsonReaderTest {
         assertEquals(Tag.PixelData, e.tag());
     }
 
+    @Test
+    void keepsTheDigitsOfNumbersEvenWhenValueComesBeforeVr() throws Exception {
+        Attributes ds = read("""
+            {"00280030": {"Value": [1.50, -0, 2e-3], "vr": "DS"},
+             "00081115": {"Value": [{"00100010": {"Value": [{"Alphabetic": "A", "Phonetic": ""}], "vr": "PN"}}],
+                          "vr": "SQ"},
+             "00280010": {"Value": [512], "vr": "US"},
+             "00100020": {"Value": ["x\\u00e9\\n\\"q\\\\"], "vr": "LO"}}""");
+        assertArrayEquals(new String[] {"1.50", "-0", "2e-3"}, ds.getStrings(Tag.PixelSpacing));
+        assertEquals("A==", ds.getSequence(Tag.ReferencedSeriesSequence).get(0).getString(Tag.PatientName));
+        assertEquals(512, ds.getInt(Tag.Rows, 0));
+        assertEquals("x\u00e9\n\"q\\", ds.getString(Tag.PatientID));
+    }
+
+    @Test
+    void takesNullMembersAsAbsentAndIgnoresUnknownOnes() throws Exception {
+        Attributes ds = read("""
+            {"00080050": {"vr": "SH", "Value": null, "InlineBinary": null, "comment": {"a": [1, {}]}},
+             "00081115": {"vr": "SQ", "Value": [null]}}""");
+        assertEquals(0, ds.getStrings(Tag.AccessionNumber).length);
+        assertEquals(1, ds.getSequence(Tag.ReferencedSeriesSequence).size());
+        assertTrue(ds.getSequence(Tag.ReferencedSeriesSequence).get(0).isEmpty());
+    }
+
+    @Test
+    void aTagFilterSkipsOtherAttributesWithoutDecodingThem() throws Exception {
+        String json = """
+            {"00100010": {"vr": "PN", "Value": [{"Alphabetic": "WANG^FANG"}]},
+             "00280010": {"vr": "US", "Value": [70000]},
+             "00081115": {"vr": "SQ", "Value": [{"00280010": {"vr": "US", "Value": [1]}}]}}""";
+        assertThrows(DicomException.class, () -> read(json), "70000 is no US: decoded, it is refused");
+        Attributes ds = new DicomJsonReader().withTagFilter(t -> t == Tag.PatientName || t == Tag.ReferencedSeriesSequence)
+            .readDataset(json);
+        assertEquals(2, ds.size());
+        assertEquals("WANG^FANG", ds.getString(Tag.PatientName));
+        assertEquals(1, ds.getSequence(Tag.ReferencedSeriesSequence).get(0).getInt(Tag.Rows, 0),
+            "items of a wanted sequence are read whole");
+    }
+
+    @Test
+    void rejectsMalformedJsonWithItsPosition() {
+        DicomException e = assertThrows(DicomException.class, () -> read("{\"00280010\": {\"vr\": \"US\", \"Value\": [1,]}}"));
+        assertTrue(e.getMessage().startsWith("malformed JSON: ") && e.getMessage().endsWith("at line 1, column 39"),
+            e.getMessage());
+        for (String bad : List.of("{\"00280010\": {\"vr\": \"US\", \"Value\": [01]}}",
+            "{\"00280010\": {\"vr\": \"FD\", \"Value\": [NaN]}}", "{} {}", "{} x", "", "\"text\"", "[1]")) {
+            assertThrows(DicomException.class, () -> read(bad), bad);
+        }
+    }
+
+    @Test
+    void refusesNestingDeeperThanTheLimit() throws Exception {
+        String item = "{\"00081115\": {\"vr\": \"SQ\", \"Value\": [";
+        String end = "]}}";
+        int fits = (Jackson.MAX_DEPTH - 1) / 3; // each level opens an item, an element and its Value array
+        assertEquals(1, read(item.repeat(fits) + "{}" + end.repeat(fits)).size());
+        DicomException e = assertThrows(DicomException.class,
+            () -> read(item.repeat(fits + 1) + "{}" + end.repeat(fits + 1)));
+        assertTrue(e.getMessage().contains("nesting depth"), e.getMessage());
+    }
+
     /** Attributes → JSON → Attributes gives equal data for every corpus file our reader reads, and the samples. */
     @TestFactory
     Stream<DynamicTest> roundTripsPydicomCorpusAndSamples() throws Exception {

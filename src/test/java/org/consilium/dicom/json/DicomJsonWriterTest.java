@@ -93,6 +93,18 @@ class DicomJsonWriterTest {
     }
 
     @Test
+    void escapesTextAndWritesUtf8ToStreams() throws Exception {
+        Attributes ds = new Attributes();
+        ds.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 192");
+        ds.setString(Tag.StudyDescription, VR.LO, "a\"b\\c\u0001\t胸部");
+        assertEquals("{\"00080005\":{\"vr\":\"CS\",\"Value\":[\"ISO_IR 192\"]},"
+            + "\"00081030\":{\"vr\":\"LO\",\"Value\":[\"a\\\"b\\\\c\\u0001\\t胸部\"]}}", DicomJsonWriter.toJson(ds));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        new DicomJsonWriter(bytes).beginArray().write(ds).endArray().flush();
+        assertEquals("[" + DicomJsonWriter.toJson(ds) + "]", bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void refusesEncapsulatedPixelDataWithoutAUri() {
         Attributes ds = new Attributes();
         ds.setValue(Tag.PixelData, VR.OB, new Fragments().add(new byte[0]).add(new byte[] {1, 2}));
