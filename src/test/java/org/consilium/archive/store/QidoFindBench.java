@@ -1,4 +1,4 @@
-package org.consilium.archive;
+package org.consilium.archive.store;
 
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.consilium.archive.web.DicomWebLinks;
 import org.consilium.bench.QidoPopulation;
 import org.consilium.dicom.data.Attributes;
 import org.consilium.dicom.json.DicomJsonWriter;
@@ -25,7 +26,7 @@ import org.flywaydb.core.Flyway;
  *
  * <pre>
  * ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
- * java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.consilium.archive.QidoFindBench [instances] [seconds]
+ * java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.consilium.archive.store.QidoFindBench [instances] [seconds]
  * </pre>
  * (defaults: 20,000 instances, 5 s per query after 2 s of warm-up). Prints the median
  * milliseconds per query of each kind, elapsed and on this JVM's CPU (the database's own work, in its own
