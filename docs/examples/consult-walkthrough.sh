@@ -23,18 +23,33 @@ token() {
 }
 # The Authorization header of a demo user: curl -H "$(auth cx.doctor)" ...
 auth() { echo "Authorization: Bearer $(token "$1")"; }
-# expect STATUS curl ...: runs the curl, keeps the answer in $BODY, prints the status and the answer's start,
-# and stops unless the status is STATUS.
+# expect STATUS curl ...: runs the curl, keeps the answer in $BODY, prints the status and a summary of the
+# answer (the whole answer with VERBOSE=1), and stops unless the status is STATUS.
 expect() {
   local want=$1 out
   shift
   out=$("$@" -w '\n%{http_code}')
   STATUS=${out##*$'\n'}
   BODY=${out%$'\n'*}
-  printf '%s %s\n' "$STATUS" "$(printf '%s' "$BODY" | head -c 240)"
+  printf '%s %s\n' "$STATUS" "$(summary)"
   if [ "$STATUS" != "$want" ]; then
-    echo "expected $want" >&2
+    echo "expected $want: $BODY" >&2
     exit 1
+  fi
+}
+# The answer's id, state, version and the like (of a list: its size and first entry), else its first 160 characters.
+summary() {
+  local brief
+  if [ "${VERBOSE:-0}" = 1 ]; then printf '%s' "$BODY"; return; fi
+  if brief=$(jq -c 'def brief: if type == "object" then with_entries(select(.key | IN("id", "state", "version",
+                      "revision", "kind", "position", "detail", "total", "marked", "note", "dueOn", "outcome")))
+                    else . end;
+                    if type == "array" then {count: length, first: (.[0] | brief)}
+                    elif type == "object" and has("items") then {total, first: (.items[0] | brief)}
+                    else brief end' <<<"$BODY" 2>/dev/null) && [ "$brief" != "{}" ]; then
+    printf '%s' "$brief"
+  else
+    printf '%s' "$BODY" | head -n 1 | head -c 160
   fi
 }
 # field JQ: a field of the last answer, e.g. CONSULT=$(field .id)
@@ -75,7 +90,7 @@ expect 200 curl -s -H "$(auth cx.doctor)" "$BASE/api/patients/$PATIENT"
 
 # --- consult request -----------------------------------------------------------------------------------------
 step "request a consult (county clinician): POST /api/consults"
-expect 201 curl -s -H "$(auth cx.doctor)" -H "$JSON" "$BASE/api/consults" -d '{
+REQUEST='{
   "patientId": "'"$PATIENT"'",
   "clinicalSummary": "女，58岁，咳嗽2月。CT示右肺上叶2.8cm周围型结节，右肺门淋巴结肿大。",
   "question": "可否手术？术后是否需要辅助治疗？",
@@ -87,6 +102,7 @@ expect 201 curl -s -H "$(auth cx.doctor)" -H "$JSON" "$BASE/api/consults" -d '{
   "labs": [{"test": "CEA", "value": "8.1", "unit": "ng/mL", "referenceRange": "0-5", "flag": "H",
             "collectedOn": "2026-11-01"}],
   "accessionNumbers": ["WT'"$RUN"'"]}'
+expect 201 curl -s -H "$(auth cx.doctor)" -H "$JSON" "$BASE/api/consults" -d "$REQUEST"
 CONSULT=$(field .id)
 VERSION=$(field .version)
 
@@ -121,14 +137,10 @@ expect 200 curl -s -H "$(auth cm.wang)" -H "$JSON" "$BASE/api/consults/$CONSULT/
   -d '{"action": "RETURN", "version": '"$VERSION"', "note": "请补充肺功能检查 / please add pulmonary function tests"}'
 VERSION=$(field .version)
 
-step "the county edits the returned request: PUT /api/consults/{id}?version="
-expect 200 curl -s -X PUT -H "$(auth cx.doctor)" -H "$JSON" "$BASE/api/consults/$CONSULT?version=$VERSION" -d '{
-  "patientId": "'"$PATIENT"'",
-  "clinicalSummary": "女，58岁，咳嗽2月。CT示右肺上叶2.8cm周围型结节，右肺门淋巴结肿大。肺功能：FEV1 1.9 L (72%)，DLCO 68%。",
-  "question": "可否手术？术后是否需要辅助治疗？",
-  "urgency": "URGENT",
-  "requestedDisciplines": ["surgery", "radiation-oncology", "medical-oncology"],
-  "accessionNumbers": ["WT'"$RUN"'"]}'
+step "the county edits the returned request (the whole request again): PUT /api/consults/{id}?version="
+REQUEST=$(jq '.clinicalSummary += "肺功能：FEV1 1.9 L (72%)，DLCO 68%。"' <<<"$REQUEST")
+expect 200 curl -s -X PUT -H "$(auth cx.doctor)" -H "$JSON" "$BASE/api/consults/$CONSULT?version=$VERSION" \
+  -d "$REQUEST"
 VERSION=$(field .version)
 
 step "and resubmits it: POST /api/consults/{id}/transitions RESUBMIT"
@@ -149,6 +161,10 @@ step "priority: PUT /api/consult-queue/{id}/priority"
 expect 200 curl -s -X PUT -H "$(auth cm.wang)" -H "$JSON" "$BASE/api/consult-queue/$CONSULT/priority" \
   -d '{"priority": 1, "version": '"$VERSION"'}'
 VERSION=$(field .version)
+
+step "a stale version (the one before): 409 conflict"
+expect 409 curl -s -X PUT -H "$(auth cm.wang)" -H "$JSON" "$BASE/api/consult-queue/$CONSULT/priority" \
+  -d '{"priority": 2, "version": '"$((VERSION - 1))"'}'
 
 step "assign specialists: POST /api/consult-queue/{id}/assignments"
 expect 200 curl -s -H "$(auth cm.wang)" -H "$JSON" "$BASE/api/consult-queue/$CONSULT/assignments" \
