@@ -1,21 +1,27 @@
 #!/usr/bin/env bash
-# One consult from request to follow-up, with one curl per route of docs/consult.md, each as the demo user who
-# would make that call (cx.doctor requests, cm.wang triages and schedules, dr.li chairs, dr.sun takes part).
+# One consult from request to follow-up, with a curl per route of docs/consult.md, each made by the demo user
+# who would make it: cx.doctor (长兴 clinician) requests, cm.wang (provincial case manager) triages, assigns and
+# schedules, dr.li chairs the board, dr.sun takes part and co-signs.
 #
 #   bin/run                                  # in another terminal; wait for the demo logins
 #   docs/examples/consult-walkthrough.sh     # BASE=http://localhost:8080 KEYCLOAK=http://localhost:8180
 #
-# Against other ports: BASE=http://localhost:8098 KEYCLOAK=http://localhost:8298 docs/examples/consult-walkthrough.sh
-# Needs curl and jq. Each step prints the HTTP status and the start of the answer, and the script stops at the
-# first status that is not the one written before the curl. Every run registers a new patient (its IDs carry
-# the time), so it may run again and again against the same data directory.
+# Other ports: BASE=http://localhost:8098 KEYCLOAK=http://localhost:8298 docs/examples/consult-walkthrough.sh
+# VERBOSE=1 prints whole answers. Needs curl and jq. Each step states the HTTP status it expects
+# (expect 201 curl ...), prints the status, method, path and a summary of the answer, and the script stops at the
+# first other status. Every run registers a new patient (its IDs carry the time), so it may run again and again
+# against the same data directory.
+#
+# The steps below the helpers are the examples of docs/consult.md, in its order and without their sample answers;
+# change both together.
 set -euo pipefail
+
+# --- helpers (docs/consult.md loads this part with: source <(sed -n '/^# --- helpers/,/^# --- walkthrough/p' ...))
 BASE=${BASE:-http://localhost:8080}
 KEYCLOAK=${KEYCLOAK:-http://localhost:8180}
 PASSWORD=${PASSWORD:-Consilium-2026}
 JSON='Content-Type: application/json'
 
-# --- helpers -----------------------------------------------------------------------------------------------
 # A fresh access token for a demo user (the consilium-cli client allows the password grant; tokens last 15 min).
 token() {
   curl -s -d grant_type=password -d client_id=consilium-cli -d username="$1" -d password="$PASSWORD" \
@@ -23,21 +29,30 @@ token() {
 }
 # The Authorization header of a demo user: curl -H "$(auth cx.doctor)" ...
 auth() { echo "Authorization: Bearer $(token "$1")"; }
-# expect STATUS curl ...: runs the curl, keeps the answer in $BODY, prints the status and a summary of the
-# answer (the whole answer with VERBOSE=1), and stops unless the status is STATUS.
+# expect STATUS curl ...: runs the curl, keeps the answer in $BODY, prints the status, method, path and a summary
+# of the answer, and returns 1 (which stops this script) unless the status is STATUS.
 expect() {
-  local want=$1 out
+  local want=$1 out method=GET path= arg prev=
   shift
+  for arg in "$@"; do
+    case $prev in -X) method=$arg ;; esac
+    case $arg in
+      -d | --data-binary) if [ "$method" = GET ] && [[ " $* " != *" -G "* ]]; then method=POST; fi ;;
+      "$BASE"*) path=${arg#"$BASE"} ;;
+    esac
+    prev=$arg
+  done
   out=$("$@" -w '\n%{http_code}')
   STATUS=${out##*$'\n'}
   BODY=${out%$'\n'*}
-  printf '%s %s\n' "$STATUS" "$(summary)"
+  printf '%s %s %s  %s\n' "$STATUS" "$method" "$path" "$(summary)"
   if [ "$STATUS" != "$want" ]; then
     echo "expected $want: $BODY" >&2
-    exit 1
+    return 1
   fi
 }
-# The answer's id, state, version and the like (of a list: its size and first entry), else its first 160 characters.
+# The answer's id, state, version and the like (of a list: its size and first entry), else its first 160
+# characters; the whole answer with VERBOSE=1.
 summary() {
   local brief
   if [ "${VERBOSE:-0}" = 1 ]; then printf '%s' "$BODY"; return; fi
@@ -54,42 +69,30 @@ summary() {
 }
 # field JQ: a field of the last answer, e.g. CONSULT=$(field .id)
 field() { jq -r "$1" <<<"$BODY"; }
-step() { printf '\n== %s\n' "$*"; }
-
 RUN=$(date +%s)
 TOMORROW=$(jq -nr 'now + 86400 | strftime("%Y-%m-%d")')
 
-# --- who is who ----------------------------------------------------------------------------------------------
-step "the county clinician: GET /api/me"
+# --- walkthrough (the examples of docs/consult.md, in its order)
+
+# The county clinician: who am I (the id is needed to invite them to the board later)
 expect 200 curl -s -H "$(auth cx.doctor)" "$BASE/api/me"
 CX_DOCTOR=$(field .id)
 
-step "provincial specialists by discipline (case manager): GET /api/consult-queue/specialists"
-expect 200 curl -s -H "$(auth cm.wang)" "$BASE/api/consult-queue/specialists?discipline=radiation-oncology"
-DR_LI=$(field '.[] | select(.username == "dr.li") | .id')
-expect 200 curl -s -H "$(auth cm.wang)" "$BASE/api/consult-queue/specialists?discipline=surgery"
-DR_SUN=$(field '.[] | select(.username == "dr.sun") | .id')
-expect 200 curl -s -H "$(auth cm.wang)" "$BASE/api/consult-queue/specialists?discipline=medical-oncology"
-DR_ZHAO=$(field '.[] | select(.username == "dr.zhao") | .id')
-
-# --- patient -------------------------------------------------------------------------------------------------
-step "register a patient (county clinician): POST /api/patients"
+# Register a patient of 长兴 (a space next to Han characters is dropped: stored as 欧阳娜)
 expect 201 curl -s -H "$(auth cx.doctor)" -H "$JSON" "$BASE/api/patients" -d '{
   "localId": "WT-'"$RUN"'", "name": "欧阳 娜", "sex": "F", "birthDate": "1968-03-14", "mrn": "ZY-WT-'"$RUN"'"}'
 PATIENT=$(field .id)
 
-step "the same local ID again: 409 conflict naming the existing patient"
+# The same local ID again
 expect 409 curl -s -H "$(auth cx.doctor)" -H "$JSON" "$BASE/api/patients" -d '{
   "localId": "WT-'"$RUN"'", "name": "欧阳娜", "sex": "F"}'
 
-step "search by name (any spacing, full-width or half-width): GET /api/patients?q="
+# Search by name
 expect 200 curl -s -G -H "$(auth cx.doctor)" "$BASE/api/patients" --data-urlencode 'q=欧阳娜'
 
-step "one patient: GET /api/patients/{id}"
 expect 200 curl -s -H "$(auth cx.doctor)" "$BASE/api/patients/$PATIENT"
 
-# --- consult request -----------------------------------------------------------------------------------------
-step "request a consult (county clinician): POST /api/consults"
+# The county clinician raises a request (the request is kept in $REQUEST, for the edit after a return)
 REQUEST='{
   "patientId": "'"$PATIENT"'",
   "clinicalSummary": "女，58岁，咳嗽2月。CT示右肺上叶2.8cm周围型结节，右肺门淋巴结肿大。",
@@ -106,86 +109,84 @@ expect 201 curl -s -H "$(auth cx.doctor)" -H "$JSON" "$BASE/api/consults" -d "$R
 CONSULT=$(field .id)
 VERSION=$(field .version)
 
-step "attach the pathology report (the body is the file): POST /api/consults/{id}/attachments"
+# The county's list
+expect 200 curl -s -H "$(auth cx.doctor)" "$BASE/api/consults?state=REQUESTED&patient=$PATIENT"
+
+# A stand-in PDF (only the magic bytes are checked), attached by the county clinician, then read back
 printf '%%PDF-1.4\n%% a stand-in for the scanned pathology report\n%%%%EOF\n' > /tmp/consult-walkthrough-report.pdf
 expect 201 curl -s -H "$(auth cx.doctor)" -H 'Content-Type: application/pdf' \
   --data-binary @/tmp/consult-walkthrough-report.pdf \
   "$BASE/api/consults/$CONSULT/attachments?kind=PATHOLOGY&filename=pathology.pdf"
 ATTACHMENT=$(field .id)
 
-step "read it back: GET /api/consults/{id}/attachments/{attachmentId}"
 expect 200 curl -s -H "$(auth cx.doctor)" -o /tmp/consult-walkthrough-download.pdf \
   "$BASE/api/consults/$CONSULT/attachments/$ATTACHMENT"
 cmp /tmp/consult-walkthrough-report.pdf /tmp/consult-walkthrough-download.pdf
 
-step "the county's own list: GET /api/consults?state=REQUESTED"
-expect 200 curl -s -H "$(auth cx.doctor)" "$BASE/api/consults?state=REQUESTED&patient=$PATIENT"
-
-# --- triage --------------------------------------------------------------------------------------------------
-step "the case manager's feed: GET /api/notifications?unread=true"
-expect 200 curl -s -H "$(auth cm.wang)" "$BASE/api/notifications?unread=true&limit=5"
-NOTIFICATION=$(field "[.items[] | select(.consultId == \"$CONSULT\")][0].id")
-
-step "mark it read: POST /api/notifications/{id}/read"
-expect 200 curl -s -X POST -H "$(auth cm.wang)" "$BASE/api/notifications/$NOTIFICATION/read"
-
-step "the queue, awaiting triage: GET /api/consult-queue?state=REQUESTED"
+# The case manager's queue of what awaits triage
 expect 200 curl -s -H "$(auth cm.wang)" "$BASE/api/consult-queue?state=REQUESTED&limit=5"
 
-step "return it for more information (case manager): POST /api/consults/{id}/transitions RETURN"
+# Return it for more information; the county edits the request (all of it again) and resubmits
 expect 200 curl -s -H "$(auth cm.wang)" -H "$JSON" "$BASE/api/consults/$CONSULT/transitions" \
   -d '{"action": "RETURN", "version": '"$VERSION"', "note": "请补充肺功能检查 / please add pulmonary function tests"}'
 VERSION=$(field .version)
 
-step "the county edits the returned request (the whole request again): PUT /api/consults/{id}?version="
 REQUEST=$(jq '.clinicalSummary += "肺功能：FEV1 1.9 L (72%)，DLCO 68%。"' <<<"$REQUEST")
 expect 200 curl -s -X PUT -H "$(auth cx.doctor)" -H "$JSON" "$BASE/api/consults/$CONSULT?version=$VERSION" \
   -d "$REQUEST"
 VERSION=$(field .version)
 
-step "and resubmits it: POST /api/consults/{id}/transitions RESUBMIT"
 expect 200 curl -s -H "$(auth cx.doctor)" -H "$JSON" "$BASE/api/consults/$CONSULT/transitions" \
   -d '{"action": "RESUBMIT", "version": '"$VERSION"'}'
 VERSION=$(field .version)
 
-step "accept it (case manager): POST /api/consults/{id}/transitions ACCEPT"
+# Accept it
 expect 200 curl -s -H "$(auth cm.wang)" -H "$JSON" "$BASE/api/consults/$CONSULT/transitions" \
   -d '{"action": "ACCEPT", "version": '"$VERSION"'}'
 VERSION=$(field .version)
 
-step "accepting twice: 409 illegal-transition"
+# Accepting twice is not a move of the machine
 expect 409 curl -s -H "$(auth cm.wang)" -H "$JSON" "$BASE/api/consults/$CONSULT/transitions" \
   -d '{"action": "ACCEPT", "version": '"$VERSION"'}'
 
-step "priority: PUT /api/consult-queue/{id}/priority"
+# Priority, then the same with the version before: a stale version is a conflict
 expect 200 curl -s -X PUT -H "$(auth cm.wang)" -H "$JSON" "$BASE/api/consult-queue/$CONSULT/priority" \
   -d '{"priority": 1, "version": '"$VERSION"'}'
 VERSION=$(field .version)
-
-step "a stale version (the one before): 409 conflict"
 expect 409 curl -s -X PUT -H "$(auth cm.wang)" -H "$JSON" "$BASE/api/consult-queue/$CONSULT/priority" \
   -d '{"priority": 2, "version": '"$((VERSION - 1))"'}'
 
-step "assign specialists: POST /api/consult-queue/{id}/assignments"
+# Specialists by discipline, from Keycloak (their ids are what assignments and meetings take)
+expect 200 curl -s -H "$(auth cm.wang)" "$BASE/api/consult-queue/specialists?discipline=radiation-oncology"
+DR_LI=$(field '.[] | select(.username == "dr.li") | .id')
+expect 200 curl -s -H "$(auth cm.wang)" "$BASE/api/consult-queue/specialists?discipline=surgery"
+DR_SUN=$(field '.[] | select(.username == "dr.sun") | .id')
+expect 200 curl -s -H "$(auth cm.wang)" "$BASE/api/consult-queue/specialists?discipline=medical-oncology"
+DR_ZHAO=$(field '.[] | select(.username == "dr.zhao") | .id')
+
+# Assign two (the discipline defaults to the specialist's own), remove one
 expect 200 curl -s -H "$(auth cm.wang)" -H "$JSON" "$BASE/api/consult-queue/$CONSULT/assignments" \
   -d '{"userId": "'"$DR_LI"'", "discipline": "radiation-oncology"}'
 expect 200 curl -s -H "$(auth cm.wang)" -H "$JSON" "$BASE/api/consult-queue/$CONSULT/assignments" \
   -d '{"userId": "'"$DR_ZHAO"'"}'
-
-step "remove one: DELETE /api/consult-queue/{id}/assignments/{userId}"
 expect 200 curl -s -X DELETE -H "$(auth cm.wang)" "$BASE/api/consult-queue/$CONSULT/assignments/$DR_ZHAO"
 
-step "the assigned specialist now sees it: GET /api/consults/{id}"
+# The assigned specialist sees the consult; the one removed gets 404, as for a consult that does not exist
 expect 200 curl -s -H "$(auth dr.li)" "$BASE/api/consults/$CONSULT"
-VERSION=$(field .version)
-step "the one removed does not: 404"
 expect 404 curl -s -H "$(auth dr.zhao)" "$BASE/api/consults/$CONSULT"
 
-step "SLA figures: GET /api/consult-queue/sla"
 expect 200 curl -s -H "$(auth cm.wang)" "$BASE/api/consult-queue/sla"
 
-# --- a second request, to show the agenda moves and a decline ----------------------------------------------------
-step "a second request of the same patient, accepted"
+# The case manager's unread feed has the (re)submitted request; mark that entry read
+expect 200 curl -s -H "$(auth cm.wang)" "$BASE/api/notifications?unread=true&limit=5"
+NOTIFICATION=$(field "[.items[] | select(.consultId == \"$CONSULT\")][0].id")
+expect 200 curl -s -X POST -H "$(auth cm.wang)" "$BASE/api/notifications/$NOTIFICATION/read"
+
+# The county clinician's feed (the return with its message, the acceptance), then all of it read
+expect 200 curl -s -H "$(auth cx.doctor)" "$BASE/api/notifications?limit=3"
+expect 200 curl -s -X POST -H "$(auth cx.doctor)" "$BASE/api/notifications/read-all"
+
+# A second request of the same patient, accepted, to show the agenda moves
 expect 201 curl -s -H "$(auth cx.doctor)" -H "$JSON" "$BASE/api/consults" -d '{
   "patientId": "'"$PATIENT"'", "clinicalSummary": "同一患者，骨扫描示第7胸椎可疑浓聚。",
   "question": "是否需要进一步检查？", "urgency": "ROUTINE", "requestedDisciplines": ["radiology"]}'
@@ -193,8 +194,7 @@ SECOND=$(field .id)
 expect 200 curl -s -H "$(auth cm.wang)" -H "$JSON" "$BASE/api/consults/$SECOND/transitions" \
   -d '{"action": "ACCEPT", "version": '"$(field .version)"'}'
 
-# --- the board -------------------------------------------------------------------------------------------------
-step "schedule a board (case manager): POST /api/meetings"
+# The case manager schedules a board tomorrow: dr.li chairs, dr.sun is invited; the consult becomes SCHEDULED
 expect 201 curl -s -H "$(auth cm.wang)" -H "$JSON" "$BASE/api/meetings" -d '{
   "kind": "BOARD", "title": "胸部肿瘤 MDT / Thoracic tumour board",
   "startsAt": "'"$TOMORROW"'T06:30:00Z", "endsAt": "'"$TOMORROW"'T08:00:00Z",
@@ -203,64 +203,57 @@ expect 201 curl -s -H "$(auth cm.wang)" -H "$JSON" "$BASE/api/meetings" -d '{
 MEETING=$(field .id)
 MEETING_VERSION=$(field .version)
 
-step "add the second consult to the agenda: POST /api/meetings/{id}/agenda"
+# Add the second consult, put it first, take it off again (it goes back to TRIAGED)
 expect 200 curl -s -H "$(auth cm.wang)" -H "$JSON" "$BASE/api/meetings/$MEETING/agenda" \
   -d '{"consultId": "'"$SECOND"'", "version": '"$MEETING_VERSION"'}'
 MEETING_VERSION=$(field .version)
-
-step "reorder: PUT /api/meetings/{id}/agenda"
 expect 200 curl -s -X PUT -H "$(auth cm.wang)" -H "$JSON" "$BASE/api/meetings/$MEETING/agenda" \
   -d '{"consultIds": ["'"$SECOND"'", "'"$CONSULT"'"], "version": '"$MEETING_VERSION"'}'
 MEETING_VERSION=$(field .version)
-
-step "take it off again (back to TRIAGED): DELETE /api/meetings/{id}/agenda/{consultId}?version="
 expect 200 curl -s -X DELETE -H "$(auth cm.wang)" "$BASE/api/meetings/$MEETING/agenda/$SECOND?version=$MEETING_VERSION"
 MEETING_VERSION=$(field .version)
 
-step "reschedule: PUT /api/meetings/{id}"
+# The second consult, off the agenda, is returned and then declined (RETURNED -> DECLINED)
+expect 200 curl -s -H "$(auth cm.wang)" "$BASE/api/consults/$SECOND"
+expect 200 curl -s -H "$(auth cm.wang)" -H "$JSON" "$BASE/api/consults/$SECOND/transitions" \
+  -d '{"action": "RETURN", "version": '"$(field .version)"', "note": "请补充胸椎 MRI / please add a thoracic spine MRI"}'
+expect 200 curl -s -H "$(auth cm.wang)" -H "$JSON" "$BASE/api/consults/$SECOND/transitions" \
+  -d '{"action": "DECLINE", "version": '"$(field .version)"', "note": "本院影像科已会诊 / read by our own radiology"}'
+
+# Reschedule half an hour later
 expect 200 curl -s -X PUT -H "$(auth cm.wang)" -H "$JSON" "$BASE/api/meetings/$MEETING" -d '{
   "title": "胸部肿瘤 MDT / Thoracic tumour board", "startsAt": "'"$TOMORROW"'T07:00:00Z",
   "endsAt": "'"$TOMORROW"'T08:30:00Z", "place": "门诊楼 5 楼会诊中心",
   "onlineUrl": "https://meet.example.org/mdt-thoracic", "version": '"$MEETING_VERSION"'}'
 MEETING_VERSION=$(field .version)
 
-step "invite the county clinician who presents the patient: POST /api/meetings/{id}/invitations"
+# Invite the county clinician who presents the patient; dr.sun accepts
 expect 200 curl -s -H "$(auth cm.wang)" -H "$JSON" "$BASE/api/meetings/$MEETING/invitations" \
   -d '{"userIds": ["'"$CX_DOCTOR"'"]}'
-
-step "an invitee accepts: PUT /api/meetings/{id}/invitations/me"
 expect 200 curl -s -X PUT -H "$(auth dr.sun)" -H "$JSON" "$BASE/api/meetings/$MEETING/invitations/me" \
   -d '{"response": "ACCEPTED"}'
 
-step "the chair's meetings: GET /api/meetings?from=&to="
+# The chair's meetings of tomorrow, one meeting, and both as iCalendar
 expect 200 curl -s -G -H "$(auth dr.li)" "$BASE/api/meetings" \
   --data-urlencode "from=${TOMORROW}T00:00:00Z" --data-urlencode "to=${TOMORROW}T23:59:59Z"
-
-step "one meeting: GET /api/meetings/{id}"
 expect 200 curl -s -H "$(auth dr.sun)" "$BASE/api/meetings/$MEETING"
 MEETING_VERSION=$(field .version)
-
-step "as iCalendar: GET /api/meetings/{id}/calendar.ics and GET /api/meetings/mine.ics"
 expect 200 curl -s -H "$(auth dr.sun)" "$BASE/api/meetings/$MEETING/calendar.ics"
 expect 200 curl -s -H "$(auth dr.li)" "$BASE/api/meetings/mine.ics"
 
-# --- the session ---------------------------------------------------------------------------------------------
-step "the chair opens the session: POST /api/meetings/{id}/session/open"
+# The chair opens the session (and is recorded as attending), presents the consult (SCHEDULED -> IN_SESSION)
 expect 200 curl -s -H "$(auth dr.li)" -H "$JSON" "$BASE/api/meetings/$MEETING/session/open" \
   -d '{"version": '"$MEETING_VERSION"'}'
 MEETING_VERSION=$(field .version)
-
-step "present the consult (SCHEDULED -> IN_SESSION): PUT /api/meetings/{id}/session/presenting"
 expect 200 curl -s -X PUT -H "$(auth dr.li)" -H "$JSON" "$BASE/api/meetings/$MEETING/session/presenting" \
   -d '{"consultId": "'"$CONSULT"'"}'
 
-step "a specialist joins: POST /api/meetings/{id}/session/attendance"
+# dr.sun joins (the chair or a case manager would send {"userId": "…"} for someone else)
 expect 200 curl -s -H "$(auth dr.sun)" -H "$JSON" "$BASE/api/meetings/$MEETING/session/attendance" -d '{}'
 
-step "what a live room needs: GET /api/meetings/{id}/session"
+# What a live room needs, read by the presenting county clinician
 expect 200 curl -s -H "$(auth cx.doctor)" "$BASE/api/meetings/$MEETING/session"
 
-# --- recommendation --------------------------------------------------------------------------------------------
 CONTENT='{
   "evaluation": {"ecog": 1,
     "organFunction": {"cardiac": "NORMAL", "pulmonary": "MILD", "hepatic": "NORMAL", "renal": "NORMAL"},
@@ -274,74 +267,42 @@ CONTENT='{
   "rationale": "Peripheral cT1c tumour with one hilar node; fit for lobectomy.",
   "followUps": [{"title": "Chest CT after 2 adjuvant cycles", "dueInDays": 42}]}'
 
-step "a stage group that does not match TNM: 400 validation"
+# A stage group that does not match T, N and M
 expect 400 curl -s -H "$(auth dr.li)" -H "$JSON" "$BASE/api/consults/$CONSULT/recommendations" \
   -d '{"content": '"${CONTENT/\"IIB\"/\"IIA\"}"'}'
 
-step "the chair drafts: POST /api/consults/{id}/recommendations"
+# The chair drafts, then edits the draft
 expect 201 curl -s -H "$(auth dr.li)" -H "$JSON" "$BASE/api/consults/$CONSULT/recommendations" \
   -d '{"content": '"$CONTENT"'}'
 RECOMMENDATION=$(field .id)
 REC_VERSION=$(field .version)
-
-step "and edits the draft: PUT /api/consults/{id}/recommendations/{rid}"
 expect 200 curl -s -X PUT -H "$(auth dr.li)" -H "$JSON" "$BASE/api/consults/$CONSULT/recommendations/$RECOMMENDATION" \
   -d '{"content": '"${CONTENT/4 cycles/4 cycles, then re-stage}"', "version": '"$REC_VERSION"'}'
 REC_VERSION=$(field .version)
 
-step "a participant's opinion: PUT /api/consults/{id}/recommendations/{rid}/opinions/me"
+# A participant's opinion
 expect 200 curl -s -X PUT -H "$(auth dr.sun)" -H "$JSON" \
   "$BASE/api/consults/$CONSULT/recommendations/$RECOMMENDATION/opinions/me" \
   -d '{"position": "AGREE", "comment": "同意手术 / agree with lobectomy"}'
 REC_VERSION=$(field .version)
 
-step "finalise (consult IN_SESSION -> RECOMMENDED): POST .../recommendations/{rid}/finalise"
+# The chair finalises (consult IN_SESSION -> RECOMMENDED); the signers are the chair and the attendees
 expect 200 curl -s -H "$(auth dr.li)" -H "$JSON" \
   "$BASE/api/consults/$CONSULT/recommendations/$RECOMMENDATION/finalise" -d '{"version": '"$REC_VERSION"'}'
 REC_VERSION=$(field .version)
 
-step "each signer signs; the last makes it SIGNED: POST .../recommendations/{rid}/signatures"
+# Each signer signs; the last signature makes it SIGNED (consult RECOMMENDED -> SIGNED) and sends the report back
 expect 200 curl -s -H "$(auth dr.li)" -H "$JSON" \
   "$BASE/api/consults/$CONSULT/recommendations/$RECOMMENDATION/signatures" -d '{"version": '"$REC_VERSION"'}'
 REC_VERSION=$(field .version)
 expect 200 curl -s -H "$(auth dr.sun)" -H "$JSON" \
   "$BASE/api/consults/$CONSULT/recommendations/$RECOMMENDATION/signatures" -d '{"version": '"$REC_VERSION"'}'
 
-step "a signed version is immutable: editing it is 409"
+# A signed version is immutable
 expect 409 curl -s -X PUT -H "$(auth dr.li)" -H "$JSON" "$BASE/api/consults/$CONSULT/recommendations/$RECOMMENDATION" \
   -d '{"content": '"$CONTENT"', "version": '"$(field .version)"'}'
 
-step "every version: GET /api/consults/{id}/recommendations, and one: GET .../recommendations/{rid}"
-expect 200 curl -s -H "$(auth cx.doctor)" "$BASE/api/consults/$CONSULT/recommendations"
-expect 200 curl -s -H "$(auth cx.doctor)" "$BASE/api/consults/$CONSULT/recommendations/$RECOMMENDATION"
-
-step "close the session: POST /api/meetings/{id}/session/close"
-expect 200 curl -s -H "$(auth dr.li)" -H "$JSON" "$BASE/api/meetings/$MEETING/session/close" -d '{}'
-
-# --- report back -------------------------------------------------------------------------------------------------
-step "the opinion PDF: GET /api/consults/{id}/report?lang="
-expect 200 curl -s -H "$(auth cx.doctor)" -o /tmp/consult-walkthrough-opinion.pdf "$BASE/api/consults/$CONSULT/report?lang=en"
-head -c 8 /tmp/consult-walkthrough-opinion.pdf; echo
-expect 200 curl -s -H "$(auth cx.doctor)" -o /tmp/consult-walkthrough-opinion-zh.pdf "$BASE/api/consults/$CONSULT/report?lang=zh-CN"
-
-step "where it went: GET /api/consults/{id}/report/deliveries"
-expect 200 curl -s -H "$(auth cx.doctor)" "$BASE/api/consults/$CONSULT/report/deliveries"
-
-# --- follow-up ---------------------------------------------------------------------------------------------------
-step "the consult's tasks: GET /api/consults/{id}/follow-ups"
-expect 200 curl -s -H "$(auth cx.doctor)" "$BASE/api/consults/$CONSULT/follow-ups"
-TASK=$(field '.[0].id')
-TASK_VERSION=$(field '.[0].version')
-
-step "the hospital's open tasks: GET /api/follow-ups?state=OPEN"
-expect 200 curl -s -H "$(auth cx.doctor)" "$BASE/api/follow-ups?state=OPEN&limit=5"
-
-step "report the outcome: POST /api/follow-ups/{id}/outcome"
-expect 200 curl -s -H "$(auth cx.doctor)" -H "$JSON" "$BASE/api/follow-ups/$TASK/outcome" \
-  -d '{"outcome": "2 周期后复查 CT：无复发 / CT after 2 cycles: no recurrence", "version": '"$TASK_VERSION"'}'
-
-# --- amendment and close -----------------------------------------------------------------------------------------
-step "amend the signed version (consult SIGNED -> RECOMMENDED): POST .../recommendations/{rid}/amendments"
+# The chair amends it (consult SIGNED -> RECOMMENDED): revision 2 is finalised and signed again
 expect 201 curl -s -H "$(auth dr.li)" -H "$JSON" \
   "$BASE/api/consults/$CONSULT/recommendations/$RECOMMENDATION/amendments" \
   -d '{"reason": "病理复核：EGFR 19 外显子缺失 / pathology review: EGFR exon 19 deletion"}'
@@ -353,21 +314,39 @@ expect 200 curl -s -H "$(auth dr.li)" -H "$JSON" \
 expect 200 curl -s -H "$(auth dr.sun)" -H "$JSON" \
   "$BASE/api/consults/$CONSULT/recommendations/$AMENDED/signatures" -d '{"version": '"$(field .version)"'}'
 
-step "close the consult (SIGNED -> CLOSED): POST /api/consults/{id}/transitions CLOSE"
+# Every version, newest first, and one of them
+expect 200 curl -s -H "$(auth cx.doctor)" "$BASE/api/consults/$CONSULT/recommendations"
+expect 200 curl -s -H "$(auth cx.doctor)" "$BASE/api/consults/$CONSULT/recommendations/$RECOMMENDATION"
+
+# The chair closes the session
+expect 200 curl -s -H "$(auth dr.li)" -H "$JSON" "$BASE/api/meetings/$MEETING/session/close" -d '{}'
+
+# The opinion document as the requesting hospital downloads it
+expect 200 curl -s -H "$(auth cx.doctor)" -o /tmp/consult-walkthrough-opinion.pdf "$BASE/api/consults/$CONSULT/report?lang=en"
+expect 200 curl -s -H "$(auth cx.doctor)" -o /tmp/consult-walkthrough-opinion-zh.pdf "$BASE/api/consults/$CONSULT/report?lang=zh-CN"
+head -c 8 /tmp/consult-walkthrough-opinion-zh.pdf; echo
+
+# Where each signed version went. This patient has no images, so nothing was stored; with a study attached
+# (the demo consult of 张建国) a row reads "studyUid":"1.2.826.0.1.3680043.10.1453.2.1.1",
+# "sopInstanceUid":"…","note":"stored; the requesting hospital has no receiving AE" (or "stored and queued").
+expect 200 curl -s -H "$(auth cx.doctor)" "$BASE/api/consults/$CONSULT/report/deliveries"
+
+# The consult's tasks: revision 1's task was cancelled by the amendment, revision 2's is open
+expect 200 curl -s -H "$(auth cx.doctor)" "$BASE/api/consults/$CONSULT/follow-ups"
+TASK=$(field '[.[] | select(.state == "OPEN")][0].id')
+TASK_VERSION=$(field '[.[] | select(.state == "OPEN")][0].version')
+
+# The hospital's open tasks, soonest due first
+expect 200 curl -s -H "$(auth cx.doctor)" "$BASE/api/follow-ups?state=OPEN&limit=5"
+
+# The county reports the outcome (every provincial case manager is notified)
+expect 200 curl -s -H "$(auth cx.doctor)" -H "$JSON" "$BASE/api/follow-ups/$TASK/outcome" \
+  -d '{"outcome": "2 周期后复查 CT：无复发 / CT after 2 cycles: no recurrence", "version": '"$TASK_VERSION"'}'
+
+# The case manager closes the consult (SIGNED -> CLOSED)
 expect 200 curl -s -H "$(auth cm.wang)" "$BASE/api/consults/$CONSULT"
 expect 200 curl -s -H "$(auth cm.wang)" -H "$JSON" "$BASE/api/consults/$CONSULT/transitions" \
   -d '{"action": "CLOSE", "version": '"$(field .version)"'}'
-
-step "the second consult: return, then decline (RETURNED -> DECLINED)"
-expect 200 curl -s -H "$(auth cm.wang)" "$BASE/api/consults/$SECOND"
-expect 200 curl -s -H "$(auth cm.wang)" -H "$JSON" "$BASE/api/consults/$SECOND/transitions" \
-  -d '{"action": "RETURN", "version": '"$(field .version)"', "note": "请补充胸椎 MRI / please add a thoracic spine MRI"}'
-expect 200 curl -s -H "$(auth cm.wang)" -H "$JSON" "$BASE/api/consults/$SECOND/transitions" \
-  -d '{"action": "DECLINE", "version": '"$(field .version)"', "note": "本院影像科已会诊 / read by our own radiology"}'
-
-step "the county clinician's feed, then all read: GET /api/notifications, POST /api/notifications/read-all"
-expect 200 curl -s -H "$(auth cx.doctor)" "$BASE/api/notifications?limit=3"
-expect 200 curl -s -X POST -H "$(auth cx.doctor)" "$BASE/api/notifications/read-all"
 
 echo
 echo "walkthrough done: consult $CONSULT"
