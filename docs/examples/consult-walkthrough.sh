@@ -177,7 +177,7 @@ expect 404 curl -s -H "$(auth dr.zhao)" "$BASE/api/consults/$CONSULT"
 
 expect 200 curl -s -H "$(auth cm.wang)" "$BASE/api/consult-queue/sla"
 
-# The case manager's unread feed has the (re)submitted request; mark that entry read
+# The case manager's unread feed has the request and its resubmission; mark the newest entry read
 expect 200 curl -s -H "$(auth cm.wang)" "$BASE/api/notifications?unread=true&limit=5"
 NOTIFICATION=$(field "[.items[] | select(.consultId == \"$CONSULT\")][0].id")
 expect 200 curl -s -X POST -H "$(auth cm.wang)" "$BASE/api/notifications/$NOTIFICATION/read"
