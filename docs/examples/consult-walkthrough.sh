@@ -12,8 +12,8 @@
 # first other status. Every run registers a new patient (its IDs carry the time), so it may run again and again
 # against the same data directory.
 #
-# The steps below the helpers are the examples of docs/consult.md, in its order and without their sample answers;
-# change both together.
+# The steps below the helpers are the examples of docs/consult.md, in its order and without their sample answers:
+# change the page, then run docs/examples/consult-walkthrough-from-doc.py, which rewrites them from it.
 set -euo pipefail
 
 # --- helpers (docs/consult.md loads this part with: source <(sed -n '/^# --- helpers/,/^# --- walkthrough/p' ...))
