@@ -146,7 +146,7 @@ public class QidoResource {
             } catch (DicomException e) {
                 throw new java.io.IOException(e);
             }
-            json.endArray().flush();
+            json.endArray().close(); // flushes; the response stream stays open
         }).type(MediaTypes.DICOM_JSON);
         if (!ignored.isEmpty()) {
             r.header("Warning", "299 consilium \"The following attributes are not matching keys and were ignored: "

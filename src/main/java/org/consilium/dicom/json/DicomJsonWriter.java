@@ -49,7 +49,7 @@ import org.consilium.dicom.dict.VR;
  * json.flush();
  * }</pre>
  */
-public final class DicomJsonWriter {
+public final class DicomJsonWriter implements AutoCloseable {
 
     /** Tag keys as PS3.18 F.2.1 writes them: eight uppercase hex digits, without String.format's parsing. */
     private static final HexFormat TAG_HEX = HexFormat.of().withUpperCase();
@@ -101,9 +101,9 @@ public final class DicomJsonWriter {
     /** The whole data set as a JSON string, binary values inline. */
     public static String toJson(Attributes dataset) throws DicomException {
         StringWriter out = new StringWriter();
-        DicomJsonWriter writer = new DicomJsonWriter(out);
-        writer.write(dataset);
-        writer.flush();
+        try (DicomJsonWriter writer = new DicomJsonWriter(out)) {
+            writer.write(dataset);
+        }
         return out.toString();
     }
 
@@ -141,6 +141,19 @@ public final class DicomJsonWriter {
     public void flush() {
         try {
             json.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Flushes and hands the generator's buffers back to Jackson for the next writer; the writer or stream
+     * given stays open. A writer that is only flushed works the same, its buffers left to the collector.
+     */
+    @Override
+    public void close() {
+        try {
+            json.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -100,8 +100,16 @@ class DicomJsonWriterTest {
         assertEquals("{\"00080005\":{\"vr\":\"CS\",\"Value\":[\"ISO_IR 192\"]},"
             + "\"00081030\":{\"vr\":\"LO\",\"Value\":[\"a\\\"b\\\\c\\u0001\\t胸部\"]}}", DicomJsonWriter.toJson(ds));
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        new DicomJsonWriter(bytes).beginArray().write(ds).endArray().flush();
+        boolean[] closed = {false};
+        java.io.OutputStream response = new java.io.FilterOutputStream(bytes) {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        new DicomJsonWriter(response).beginArray().write(ds).endArray().close();
         assertEquals("[" + DicomJsonWriter.toJson(ds) + "]", bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(false, closed[0], "closing the writer leaves the caller's stream open");
     }
 
     @Test
