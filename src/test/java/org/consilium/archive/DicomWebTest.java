@@ -151,7 +151,7 @@ class DicomWebTest {
         Path file = Stow.dir("lung-phantom/CT").get(50);
         Stow.files(Tokens.of("cx.rt"), List.of(file)).statusCode(200);
         Stow.files(Tokens.of("fm.rt"), List.of(file)).statusCode(409)
-                .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0xA700))
+                .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0x0124))
                 .body("'00081198'.Value[0].'00081155'.Value[0]", equalTo(header(file).getString(Tag.SOPInstanceUID)))
                 .body("'00081198'.Value[0].'00081150'.Value[0]", equalTo(header(file).getString(Tag.SOPClassUID)));
     }
