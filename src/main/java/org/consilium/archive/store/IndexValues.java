@@ -65,12 +65,26 @@ public final class IndexValues {
         if (sent == null) {
             return null;
         }
-        Matcher m = DATE.matcher(sent);
-        if (!m.matches() || !isCalendarDate(m.group(1), m.group(2), m.group(3))) {
+        String date = calendarDate(sent);
+        if (date == null) {
             return coerced(tag, sent, null, "not a date");
         }
-        String date = m.group(1) + m.group(2) + m.group(3);
         return date.equals(sent) ? date : coerced(tag, sent, date, "date in a legacy form");
+    }
+
+    /**
+     * A date as the index holds it, for matching a query's value against it: {@code 1997.04.24} matches
+     * what was sent as {@code 19970424} and the reverse. Anything that is no date is returned unchanged.
+     */
+    public static String matchableDate(String value) {
+        String date = calendarDate(value.strip());
+        return date == null ? value : date;
+    }
+
+    private static String calendarDate(String value) {
+        Matcher m = DATE.matcher(value);
+        return m.matches() && isCalendarDate(m.group(1), m.group(2), m.group(3))
+                ? m.group(1) + m.group(2) + m.group(3) : null;
     }
 
     /** A TM value as {@code hh[mm[ss[.ffffff]]]}, or null when absent or no time of day. */

@@ -49,6 +49,12 @@ class IndexValuesTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"1997.04.24,19970424", "19970424,19970424", "' 1997-04-24',19970424", "yesterday,yesterday"})
+    void aQuerysDateIsMatchedInTheIndexsForm(String asked, String matched) {
+        assertEquals(matched, IndexValues.matchableDate(asked));
+    }
+
+    @ParameterizedTest
     @CsvSource({"14:04:38,140438", "14:04,1404", "14:04:38.123456789,140438.123456", "140438.5+0800,140438.5",
             "140438Z,140438", "14,14", "140438.123456,140438.123456"})
     void timesAreIndexedAsHhmmssWithAtMostMicroseconds(String sent, String indexed) {
