@@ -15,6 +15,7 @@ public class DicomException extends Exception {
 
     private final int tag;
     private final long offset;
+    private final String reason;
 
     public DicomException(String message, int tag, long offset) {
         this(message, tag, offset, null);
@@ -24,6 +25,12 @@ public class DicomException extends Exception {
         super(describe(message, tag, offset), cause);
         this.tag = tag;
         this.offset = offset;
+        this.reason = message;
+    }
+
+    /** What is wrong, without the tag and offset that {@link #getMessage()} appends. */
+    public String reason() {
+        return reason;
     }
 
     /** The tag of the element being read or written, or {@link #NO_TAG}. */

@@ -1,5 +1,10 @@
 package org.consilium.platform;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -45,6 +50,18 @@ public class ProblemMappers {
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b)
                 .orElse("invalid request");
         return respond(Problem.of(ProblemType.VALIDATION, detail, path(uri)).withErrors(errors));
+    }
+
+    /**
+     * A body that is no JSON, or JSON of the wrong shape or types (an unknown enum value, a string where a
+     * number belongs): 400 as a problem, not Jackson's own plain answer.
+     */
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
+            MismatchedInputException.class, InvalidFormatException.class})
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String why = String.valueOf(e.getOriginalMessage());
+        return respond(Problem.of(ProblemType.BAD_REQUEST, "The body is not the JSON this operation takes: "
+                + (why.length() > 200 ? why.substring(0, 200) + "..." : why), path(uri)));
     }
 
     @ServerExceptionMapper

@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.consilium.archive.ArchiveConfig;
 import org.consilium.archive.BlobStore;
+import org.consilium.archive.store.Coercion;
 import org.consilium.archive.store.Ingest;
 import org.consilium.archive.store.IngestException;
 import org.consilium.archive.store.IngestSource;
@@ -21,8 +23,10 @@ import org.consilium.archive.store.StudyQuery;
 import org.consilium.audit.AuditActor;
 import org.consilium.audit.AuditLog;
 import org.consilium.audit.Outcome;
+import org.consilium.dicom.DicomException;
 import org.consilium.dicom.data.Attributes;
 import org.consilium.dicom.data.Sequence;
+import org.consilium.dicom.dict.ElementDictionary;
 import org.consilium.dicom.dict.Tag;
 import org.consilium.dicom.dict.UID;
 import org.consilium.dicom.dict.VR;
@@ -68,11 +72,12 @@ public class DimseServices {
             return Status.of(NOT_AUTHORIZED, ae.aeTitle() + " may not store");
         }
         try {
-            ingest.storeDataset(rq.sopClassUid(), rq.sopInstanceUid(), rq.transferSyntaxUid(), dataSet,
-                    new IngestSource(ae.hospitalId(), ae.aeTitle(), actor(ae)));
-            return Status.OK;
+            Ingest.Stored s = ingest.storeDataset(rq.sopClassUid(), rq.sopInstanceUid(), rq.transferSyntaxUid(),
+                    dataSet, new IngestSource(ae.hospitalId(), ae.aeTitle(), actor(ae)));
+            return coerced(s.coercions());
         } catch (IngestException e) {
-            return Status.of(e.reason().dimseStatus(), truncate(e.getMessage()));
+            Status refused = Status.of(e.reason().dimseStatus(), e.errorComment());
+            return e.tag() == DicomException.NO_TAG ? refused : refused.about(e.tag());
         }
     }
 
@@ -235,7 +240,19 @@ public class DimseServices {
         return new AuditActor("ae:" + ae.aeTitle(), ae.aeTitle());
     }
 
-    private static String truncate(String s) {
-        return s == null || s.length() <= 64 ? s : s.substring(0, 64);
+    /**
+     * PS3.4 B.2.3: B000 when the archive coerced data elements (here: in its index only; the object is kept as
+     * sent), naming them in Offending Element and, as far as 64 characters go, in the Error Comment.
+     */
+    private static Status coerced(List<Coercion> coercions) {
+        if (coercions.isEmpty()) {
+            return Status.OK;
+        }
+        String comment = "index coerced " + coercions.stream().map(c -> {
+            String keyword = ElementDictionary.keywordOf(c.tag());
+            return keyword == null || keyword.isEmpty() ? Tag.toString(c.tag()) : keyword;
+        }).collect(Collectors.joining(", "));
+        return Status.of(Status.WARNING_COERCION, comment)
+                .about(coercions.stream().mapToInt(Coercion::tag).toArray());
     }
 }

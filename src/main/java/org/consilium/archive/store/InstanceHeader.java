@@ -1,65 +1,57 @@
 package org.consilium.archive.store;
 
+import java.util.List;
+import java.util.Locale;
+import org.consilium.archive.store.Coercion;
+import org.consilium.archive.store.IndexValues;
 import org.consilium.dicom.data.Attributes;
 import org.consilium.dicom.data.BulkData;
 import org.consilium.dicom.data.PersonName;
 import org.consilium.dicom.dict.Tag;
 
-/** What the index needs from one instance's header, read once at ingest. */
+/**
+ * What the index needs from one instance's header, read once at ingest through {@link IndexValues}: every
+ * value is fit for its column (V2__archive.sql), and {@link #coercions()} says which ones were changed.
+ */
 record InstanceHeader(
         Attributes dataset, String transferSyntax,
-        String patientId, String issuer, PersonName patientName, String birthDate, String sex,
+        String patientId, String issuer, String nameAlphabetic, String nameIdeographic, String namePhonetic,
+        String nameSearch, String birthDate, String sex,
         String studyUid, String studyDate, String studyTime, String accessionNumber, String studyId,
         String studyDescription, String referringPhysician,
         String seriesUid, String modality, Integer seriesNumber, String seriesDescription, String bodyPart,
         String sopClassUid, String sopInstanceUid, Integer instanceNumber, Integer frames, Integer rows,
-        Integer columns, Long pixelDataOffset, Long pixelDataLength) {
+        Integer columns, Long pixelDataOffset, Long pixelDataLength, List<Coercion> coercions) {
 
     /** Fails with the missing attribute's keyword when the instance cannot be indexed. */
     static InstanceHeader of(Attributes ds, String transferSyntax) throws IngestException {
+        IndexValues v = new IndexValues(ds);
         Object pixels = ds.getValue(Tag.PixelData);
         Long offset = pixels instanceof BulkData b ? b.offset() : null;
         Long length = pixels instanceof BulkData b ? b.length() : pixels != null ? -1L : null;
+        PersonName pn = v.personName(Tag.PatientName);
+        PersonName referring = v.personName(Tag.ReferringPhysicianName);
+        String patientId = v.text(Tag.PatientID, 64);
+        String issuer = v.text(Tag.IssuerOfPatientID, 64);
         return new InstanceHeader(ds, transferSyntax,
-                ds.getString(Tag.PatientID, ""), ds.getString(Tag.IssuerOfPatientID, ""),
-                ds.getPersonName(Tag.PatientName), ds.getString(Tag.PatientBirthDate), ds.getString(Tag.PatientSex),
-                required(ds, Tag.StudyInstanceUID, "StudyInstanceUID"), ds.getString(Tag.StudyDate),
-                ds.getString(Tag.StudyTime), ds.getString(Tag.AccessionNumber), ds.getString(Tag.StudyID),
-                ds.getString(Tag.StudyDescription), name(ds.getPersonName(Tag.ReferringPhysicianName)),
-                required(ds, Tag.SeriesInstanceUID, "SeriesInstanceUID"), ds.getString(Tag.Modality),
-                integer(ds, Tag.SeriesNumber), ds.getString(Tag.SeriesDescription), ds.getString(Tag.BodyPartExamined),
-                required(ds, Tag.SOPClassUID, "SOPClassUID"), required(ds, Tag.SOPInstanceUID, "SOPInstanceUID"),
-                integer(ds, Tag.InstanceNumber), integer(ds, Tag.NumberOfFrames), integer(ds, Tag.Rows),
-                integer(ds, Tag.Columns), offset, length);
+                patientId == null ? "" : patientId, issuer == null ? "" : issuer,
+                group(v, pn == null ? null : pn.alphabetic()), group(v, pn == null ? null : pn.ideographic()),
+                group(v, pn == null ? null : pn.phonetic()),
+                v.fit(Tag.PatientName, pn == null ? null : pn.toString().toUpperCase(Locale.ROOT), 400),
+                v.date(Tag.PatientBirthDate), v.text(Tag.PatientSex, 16),
+                v.requiredUid(Tag.StudyInstanceUID, "StudyInstanceUID"), v.date(Tag.StudyDate),
+                v.time(Tag.StudyTime), v.text(Tag.AccessionNumber, 64), v.text(Tag.StudyID, 16),
+                v.text(Tag.StudyDescription, 200),
+                v.fit(Tag.ReferringPhysicianName, referring == null ? null : referring.toString(), 200),
+                v.requiredUid(Tag.SeriesInstanceUID, "SeriesInstanceUID"), v.text(Tag.Modality, 16),
+                v.integer(Tag.SeriesNumber), v.text(Tag.SeriesDescription, 200), v.text(Tag.BodyPartExamined, 64),
+                v.requiredUid(Tag.SOPClassUID, "SOPClassUID"), v.requiredUid(Tag.SOPInstanceUID, "SOPInstanceUID"),
+                v.integer(Tag.InstanceNumber), v.integer(Tag.NumberOfFrames), v.integer(Tag.Rows),
+                v.integer(Tag.Columns), offset, length, v.coercions());
     }
 
-    private static String required(Attributes ds, int tag, String keyword) throws IngestException {
-        String v = ds.getString(tag);
-        if (v == null || v.isBlank()) {
-            throw new IngestException(IngestException.Reason.MISSING_ATTRIBUTE, keyword + " is missing");
-        }
-        if (v.length() > 64 || !digitsAndDots(v)) {
-            throw new IngestException(IngestException.Reason.INVALID_ATTRIBUTE, keyword + " is not a valid UID: " + v);
-        }
-        return v;
-    }
-
-    private static boolean digitsAndDots(String v) {
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if ((c < '0' || c > '9') && c != '.') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static Integer integer(Attributes ds, int tag) {
-        int v = ds.getInt(tag, Integer.MIN_VALUE);
-        return v == Integer.MIN_VALUE ? null : v;
-    }
-
-    private static String name(PersonName pn) {
-        return pn == null ? null : pn.toString();
+    /** The patient's name as the index's name columns hold it (each group at most 200 characters). */
+    private static String group(IndexValues v, PersonName.Group g) {
+        return g == null || g.isEmpty() ? null : v.fit(Tag.PatientName, g.toString(), 200);
     }
 }

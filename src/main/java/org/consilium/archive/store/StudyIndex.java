@@ -12,7 +12,6 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.consilium.archive.StudyAccess;
@@ -85,7 +84,6 @@ public class StudyIndex {
      */
     private boolean insertIntoKnownSeries(UUID series, InstanceHeader h, String blobKey, long size, IngestSource src,
                                           Documents docs) throws SQLException {
-        PersonName pn = h.patientName();
         String sql = "insert into instance_record (" + INSTANCE_COLUMNS + ")"
                 + " select ?, se.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
                 + " from series_record se join study_record s on s.id = se.study_fk"
@@ -104,9 +102,9 @@ public class StudyIndex {
             ps.setObject(i++, src.hospitalId());
             ps.setString(i++, h.patientId());
             ps.setString(i++, h.issuer());
-            ps.setString(i++, group(pn == null ? null : pn.alphabetic()));
-            ps.setString(i++, group(pn == null ? null : pn.ideographic()));
-            ps.setString(i++, group(pn == null ? null : pn.phonetic()));
+            ps.setString(i++, h.nameAlphabetic());
+            ps.setString(i++, h.nameIdeographic());
+            ps.setString(i++, h.namePhonetic());
             ps.setString(i++, h.birthDate());
             ps.setString(i, h.sex());
             return ps.executeUpdate() == 1;
@@ -142,7 +140,6 @@ public class StudyIndex {
     }
 
     private static UUID upsertPatient(Connection c, UUID hospital, InstanceHeader h, Instant now) throws SQLException {
-        PersonName pn = h.patientName();
         String sql = """
                 insert into patient_record (id, hospital_id, patient_id, issuer, name_alphabetic, name_ideographic,
                     name_phonetic, name_search, birth_date, sex, updated_at)
@@ -157,10 +154,10 @@ public class StudyIndex {
             ps.setObject(2, hospital);
             ps.setString(3, h.patientId());
             ps.setString(4, h.issuer());
-            ps.setString(5, group(pn == null ? null : pn.alphabetic()));
-            ps.setString(6, group(pn == null ? null : pn.ideographic()));
-            ps.setString(7, group(pn == null ? null : pn.phonetic()));
-            ps.setString(8, pn == null ? null : pn.toString().toUpperCase(Locale.ROOT));
+            ps.setString(5, h.nameAlphabetic());
+            ps.setString(6, h.nameIdeographic());
+            ps.setString(7, h.namePhonetic());
+            ps.setString(8, h.nameSearch());
             ps.setString(9, h.birthDate());
             ps.setString(10, h.sex());
             ps.setTimestamp(11, Timestamp.from(now));
@@ -291,10 +288,6 @@ public class StudyIndex {
         ps.setString(i++, src.sourceAe());
         ps.setTimestamp(i++, Timestamp.from(now));
         return i;
-    }
-
-    private static String group(PersonName.Group g) {
-        return g == null || g.isEmpty() ? null : g.toString();
     }
 
     private static UUID returnedId(PreparedStatement ps) throws SQLException {

@@ -187,14 +187,14 @@ public final class StudyQuery {
     }
 
     private void dateRange(String column, String value) {
-        int dash = value.indexOf('-');
+        int dash = value.length() == 10 && value.charAt(4) == '-' ? -1 : value.indexOf('-'); // 1997-04-24 is a date
         if (dash < 0) {
             where.add(column + " = ?");
-            params.add(value);
+            params.add(IndexValues.matchableDate(value));
             return;
         }
-        String from = value.substring(0, dash).trim();
-        String to = value.substring(dash + 1).trim();
+        String from = IndexValues.matchableDate(value.substring(0, dash).trim());
+        String to = IndexValues.matchableDate(value.substring(dash + 1).trim());
         if (!from.isEmpty()) {
             where.add(column + " >= ?");
             params.add(from);

@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
+import java.util.stream.Collectors;
+import org.consilium.archive.store.Coercion;
 import org.consilium.archive.store.Ingest;
 import org.consilium.archive.store.IngestException;
 import org.consilium.archive.store.IngestSource;
@@ -23,6 +25,7 @@ import org.consilium.dicom.data.Sequence;
 import org.consilium.dicom.dict.Tag;
 import org.consilium.dicom.dict.VR;
 import org.consilium.dicom.json.DicomJsonWriter;
+import org.consilium.dicom.net.dimse.Status;
 import org.consilium.platform.ProblemException;
 import org.consilium.platform.ProblemType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -93,7 +96,11 @@ public class StowResource {
             Ingest.Stored s = ingest.storeFile(part, source);
             if (requiredStudy != null && !requiredStudy.equals(s.studyUid())) {
                 // Stored already (it is valid), but PS3.18 10.5.3 asks us to report the mismatch.
-                report.warning(s); // 0xB007: stored, but not in the study the URL named
+                report.warning(s, Status.WARNING_DATA_SET_MISMATCH, "stored in study " + s.studyUid()
+                        + ", not in " + requiredStudy);
+            } else if (!s.coercions().isEmpty()) {
+                report.warning(s, Status.WARNING_COERCION, s.coercions().stream().map(Coercion::describe)
+                        .collect(Collectors.joining("\n")));
             } else {
                 report.stored(s);
             }
@@ -128,10 +135,13 @@ public class StowResource {
             referenced.add(item);
         }
 
-        void warning(Ingest.Stored s) {
+        /** Stored with a warning (PS3.18 Table 10.5.3-3 Warning Reason); {@code detail} one line per cause. */
+        void warning(Ingest.Stored s, int reason, String detail) {
             stored(s);
             warnings++;
-            referenced.get(referenced.size() - 1).setInt(Tag.WarningReason, VR.US, 0xB007);
+            Attributes item = referenced.get(referenced.size() - 1);
+            item.setInt(Tag.WarningReason, VR.US, reason);
+            item.setString(Tag.TextValue, VR.LT, detail);
         }
 
         void failed(String sopClass, String sopInstance, int reason, String comment) {

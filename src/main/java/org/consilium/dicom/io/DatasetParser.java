@@ -47,6 +47,9 @@ final class DatasetParser {
             if (depth == 0 && end == UNDEFINED && atEndOfDataSet()) {
                 return;
             }
+            if (depth == 0 && end == UNDEFINED && skippedZeroPadding()) {
+                continue;
+            }
             long start = in.position();
             int tag = in.readTag(DicomException.NO_TAG);
             if (tag == Tag.ItemDelimitationItem || tag == Tag.SequenceDelimitationItem) {
@@ -92,6 +95,20 @@ final class DatasetParser {
             }
         }
         in.skip(in.available(), DicomException.NO_TAG);
+        return true;
+    }
+
+    /**
+     * Eight zero bytes where a top-level element should start: tag (0000,0000), which no data set holds, with
+     * an empty value. Writers that pad files to a block size leave these; dcmtk reads past them, so do we.
+     */
+    private boolean skippedZeroPadding() throws IOException, DicomException {
+        for (int i = 0; i < 8; i++) {
+            if (in.peek(i) != 0) {
+                return false;
+            }
+        }
+        in.skip(8, DicomException.NO_TAG);
         return true;
     }
 

@@ -191,7 +191,7 @@ public class DicomWebTest {
         Path file = Stow.dir("lung-phantom/CT").get(50);
         Stow.files(Tokens.of("cx.rt"), List.of(file)).statusCode(200);
         Stow.files(Tokens.of("fm.rt"), List.of(file)).statusCode(409)
-                .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0xA700))
+                .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0x0124))
                 .body("'00081198'.Value[0].'00081155'.Value[0]", equalTo(header(file).getString(Tag.SOPInstanceUID)))
                 .body("'00081198'.Value[0].'00081150'.Value[0]", equalTo(header(file).getString(Tag.SOPClassUID)));
     }
@@ -218,7 +218,7 @@ public class DicomWebTest {
         return new DicomReader(DicomReader.Options.DEFAULT.withStopBeforePixelData(true)).readFile(file).dataset();
     }
 
-    static List<byte[]> parts(Response r) throws IOException {
+    public static List<byte[]> parts(Response r) throws IOException {
         assertEquals(200, r.statusCode(), r.asString());
         String boundary = MediaTypes.parameter(r.contentType(), "boundary");
         MultipartRelatedReader reader = new MultipartRelatedReader(new ByteArrayInputStream(r.asByteArray()), boundary);

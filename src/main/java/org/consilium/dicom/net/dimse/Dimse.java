@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import org.consilium.dicom.DicomException;
 import org.consilium.dicom.data.Attributes;
 import org.consilium.dicom.dict.Tag;
@@ -83,12 +84,16 @@ public final class Dimse {
             String c = status.errorComment().replaceAll("[^\\x20-\\x5B\\x5D-\\x7E]", "?");
             cmd.setString(Tag.ErrorComment, VR.LO, c.length() > 64 ? c.substring(0, 64) : c);
         }
+        if (!status.offendingElements().isEmpty()) {
+            cmd.setInt(Tag.OffendingElement, VR.AT, status.offendingElements().stream().mapToInt(Integer::intValue).toArray());
+        }
         return cmd;
     }
 
     /** The status of a response command. */
     public static Status status(Attributes response) {
-        return new Status(response.getInt(Tag.Status, -1), response.getString(Tag.ErrorComment));
+        return new Status(response.getInt(Tag.Status, -1), response.getString(Tag.ErrorComment),
+                Arrays.stream(response.getInts(Tag.OffendingElement)).boxed().toList());
     }
 
     /** Encodes a command set, computing Command Group Length (PS3.7 E.1). */

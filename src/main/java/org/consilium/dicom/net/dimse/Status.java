@@ -1,13 +1,25 @@
 package org.consilium.dicom.net.dimse;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
- * A DIMSE status (PS3.7 C, PS3.4 annexes) with an optional Error Comment (0000,0902, at most 64 characters).
+ * A DIMSE status (PS3.7 C, PS3.4 annexes) with an optional Error Comment (0000,0902, at most 64 characters)
+ * and the Offending Elements (0000,0901) it is about, if any.
  *
  * <pre>{@code
- * return Status.of(Status.OUT_OF_RESOURCES, "blob store full");
+ * return Status.of(Status.CANNOT_UNDERSTAND, "StudyDate (0008,0020) @812: not a date").about(Tag.StudyDate);
  * }</pre>
  */
-public record Status(int code, String errorComment) {
+public record Status(int code, String errorComment, List<Integer> offendingElements) {
+
+    public Status {
+        offendingElements = offendingElements == null ? List.of() : List.copyOf(offendingElements);
+    }
+
+    public Status(int code, String errorComment) {
+        this(code, errorComment, List.of());
+    }
 
     public static final int SUCCESS = 0x0000;
     public static final int PENDING = 0xFF00;
@@ -43,6 +55,11 @@ public record Status(int code, String errorComment) {
 
     public static Status of(int code, String errorComment) {
         return new Status(code, errorComment);
+    }
+
+    /** This status naming the elements it is about (PS3.4 B.2.3: failures A9xx, Cxxx and warnings Bxxx). */
+    public Status about(int... tags) {
+        return new Status(code, errorComment, Arrays.stream(tags).boxed().toList());
     }
 
     public boolean isSuccess() {
