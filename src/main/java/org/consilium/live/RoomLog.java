@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +15,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
 /**
@@ -34,6 +37,17 @@ public class RoomLog {
     RoomHub hub;
     @Inject
     Backplane backplane;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /** One append transaction at a time per room on this replica (rooms share these by hash). */
+    private final Lock[] turns = new Lock[64];
+
+    {
+        for (int i = 0; i < turns.length; i++) {
+            turns[i] = new ReentrantLock(true);
+        }
+    }
     @Inject
     LiveStages stages;
 
@@ -59,6 +73,12 @@ public class RoomLog {
      * answers the first event's seq. Joins the caller's transaction when there is one.
      */
     public Appended append(UUID roomId, Actor actor, String opId, String type, ObjectNode data, Effect effect) {
+        // a room's writers queue here, not on its row lock while each holds a pooled connection: under load
+        // they would take the whole pool and stall every other room (a caller's own transaction is left alone)
+        Lock turn = transactions.getTransactionKey() == null ? turns[Math.floorMod(roomId.hashCode(), turns.length)] : null;
+        if (turn != null) {
+            turn.lock();
+        }
         try {
             return QuarkusTransaction.joiningExisting().call(() -> {
                 Written w = inTransaction(roomId, actor, opId, type, data, effect);
@@ -74,6 +94,10 @@ public class RoomLog {
             });
         } catch (AlreadyApplied done) {
             return new Appended(done.seq, true);
+        } finally {
+            if (turn != null) {
+                turn.unlock();
+            }
         }
     }
 
