@@ -7,7 +7,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -21,9 +20,9 @@ import org.jboss.logging.Logger;
 /**
  * Cursors and viewports while dragging: never persisted. Each socket's latest state per kind replaces the
  * previous one, and every interval (50 ms by default) each room's local sockets get one frame with what
- * changed. The other replicas get the same items through NOTIFY payloads shared by all rooms of the tick,
- * and merge them into their own next frame for the room, so that a socket gets one frame per tick however
- * many replicas serve its room.
+ * changed. The other replicas get the same items in {@link Envelope}s (packed with the tick's other rooms
+ * into shared NOTIFY payloads by the announcer), and merge them into their own next frame for the room, so
+ * that a socket gets one frame per tick however many replicas serve its room.
  */
 @ApplicationScoped
 public class Ephemera {
@@ -88,7 +87,6 @@ public class Ephemera {
     }
 
     private void flush() {
-        Outbox outbox = new Outbox();
         Set<UUID> rooms = new HashSet<>(pending.keySet());
         rooms.addAll(relayed.keySet());
         for (UUID roomId : rooms) {
@@ -100,53 +98,25 @@ public class Ephemera {
                 StringBuilder chunk = new StringBuilder();
                 for (ObjectNode item : items.values()) {
                     String text = frames.text(item);
-                    if (chunk.length() > 0 && chunk.length() + text.length() > Backplane.MAX_PAYLOAD - 200) {
-                        outbox.add(roomId, chunk);
+                    if (chunk.length() > 0 && chunk.length() + text.length() > Envelope.MAX_PAYLOAD - 200) {
+                        toOthers(roomId, chunk);
                         chunk.setLength(0);
                     }
                     chunk.append(chunk.length() == 0 ? "" : ",").append(text);
                     all.append(all.length() == 0 ? "" : ",").append(text);
                 }
-                outbox.add(roomId, chunk);
+                toOthers(roomId, chunk);
             }
             if (all.length() > 0) {
                 hub.ephemeral(roomId, "{\"v\":" + Frames.VERSION + ",\"type\":\"ephemeral\",\"items\":[" + all + "]}");
             }
         }
-        outbox.flush();
     }
 
-    /**
-     * One tick's items for the other replicas: all rooms share NOTIFY payloads, a line each, while they fit,
-     * instead of one NOTIFY per room (400 a second for 20 busy rooms).
-     */
-    private final class Outbox {
-        private final StringBuilder lines = new StringBuilder();
-        private int bytes;
-
-        /** A room's items for the other replicas; nothing when this replica is alone. */
-        void add(UUID roomId, CharSequence items) {
-            if (replica.alone()) {
-                return;
-            }
-            String line = replica.id() + "|" + roomId + "|" + items; // compact JSON: never a raw newline
-            int n = line.getBytes(StandardCharsets.UTF_8).length;
-            if (n > Backplane.MAX_PAYLOAD) {
-                return; // items of long Chinese text may not fit: they stay on this replica
-            }
-            if (bytes > 0 && bytes + 1 + n > Backplane.MAX_PAYLOAD) {
-                flush();
-            }
-            lines.append(bytes > 0 ? "\n" : "").append(line);
-            bytes += (bytes > 0 ? 1 : 0) + n;
-        }
-
-        void flush() {
-            if (bytes > 0) {
-                backplane.notify(Backplane.EPHEMERAL, lines.toString());
-                lines.setLength(0);
-                bytes = 0;
-            }
+    /** A room's items for the other replicas; none when this replica is alone, or when they do not fit. */
+    private void toOthers(UUID roomId, CharSequence items) {
+        if (!replica.alone()) {
+            backplane.publish(Envelope.EPHEMERAL, roomId.toString(), items.toString());
         }
     }
 }

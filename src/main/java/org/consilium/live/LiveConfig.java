@@ -46,15 +46,4 @@ public interface LiveConfig {
     /** A replica not heard from for this long loses its presence rows and leases. */
     @WithDefault("30s")
     Duration replicaTimeout();
-
-    /**
-     * Connections of the non-blocking pool that appends one-statement ops from the sockets' event loops
-     * ({@link LoneAppends}), beside the JDBC pool.
-     */
-    @WithDefault("4")
-    int eventLoopPoolSize();
-
-    /** Enables the bare broadcast endpoint that the load benchmark compares against. Off in production. */
-    @WithDefault("false")
-    boolean benchBroadcast();
 }

@@ -19,26 +19,18 @@ import java.util.concurrent.TimeUnit;
 public class LiveStages {
 
     public enum Stage {
-        /**
-         * The message handed from the event loop to its virtual thread, until that thread runs (ops in a
-         * transaction; {@link LoneAppends lone appends} stay on the event loop and skip it).
-         */
+        /** The message handed from the event loop to its virtual thread, until that thread runs. */
         QUEUE,
         /** Taking a pooled JDBC connection for the op's transaction. */
         CONNECTION,
-        /**
-         * The event's insert and its effect, before the commit; for ops appended in one statement
-         * ({@link LoneAppends}: chat, annotation.create) from sending it until its answer, commit included.
-         */
+        /** The event's insert and its effect, before the commit. */
         STATEMENTS,
-        /** The commit of an event appended in a transaction, until this replica's fan-out is told of it. */
+        /** The event's commit, until this replica's fan-out is told of it. */
         COMMIT,
         /** Told of the event (by this replica's commit or another's NOTIFY), until every local socket has it queued. */
         FANOUT,
         /** An event frame queued for a socket, until its write has completed. */
-        SEND,
-        /** The bare broadcast of bench/live-load: a message relayed, until its write has completed. */
-        BARE_SEND;
+        SEND;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

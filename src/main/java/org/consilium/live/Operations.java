@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -50,8 +49,6 @@ public class Operations {
     @Inject
     LiveStages stages;
     @Inject
-    LoneAppends lone;
-    @Inject
     ViewStates views;
 
     private static final Uni<Void> DONE = Uni.createFrom().voidItem();
@@ -60,10 +57,9 @@ public class Operations {
 
     /**
      * Handles one message. Checks, pings and ephemeral ops run at once on the calling (event-loop) thread;
-     * chat and annotation.create are appended from it in one non-blocking statement ({@link LoneAppends});
-     * other persistent ops run on a virtual thread. The returned Uni completes when they are answered, so
-     * that the socket's next message waits for them (serial inbound processing keeps a socket's ops in
-     * order).
+     * persistent ops are appended through {@link RoomLog#append} on a virtual thread. The returned Uni
+     * completes when they are answered, so that the socket's next message waits for them (serial inbound
+     * processing keeps a socket's ops in order).
      */
     Uni<Void> handle(Peer peer, String text) {
         String opId = null;
@@ -80,10 +76,7 @@ public class Operations {
                     }
                     ephemeral(peer, "viewport", views.viewport(msg.path("viewport")));
                 }
-                case "chat", "annotation.create" -> {
-                    return appendAlone(peer, msg, opId, op);
-                }
-                case "annotation.update", "annotation.delete", "contour.edit", "vote",
+                case "chat", "annotation.create", "annotation.update", "annotation.delete", "contour.edit", "vote",
                      "follow.start", "follow.stop", "lease.acquire", "lease.release" -> {
                     return persistentLater(peer, msg, opId);
                 }
@@ -139,30 +132,6 @@ public class Operations {
         return msg;
     }
 
-    /** chat and annotation.create: checked here, appended and answered on this event loop. */
-    private Uni<Void> appendAlone(Peer peer, JsonNode msg, String opId, String op) {
-        Map<String, Object> extra = new LinkedHashMap<>();
-        io.vertx.core.Future<RoomLog.Appended> appended;
-        try {
-            admit(peer, op, opId);
-            appended = op.equals("chat")
-                    ? lone.append(peer.roomId, peer.actor, opId, "chat",
-                            json.createObjectNode().put("text", annotations.text(msg.path("text"), 4000, "text", true)), null)
-                    : createAnnotation(peer, msg, opId, extra);
-        } catch (RuntimeException e) {
-            failed(peer, e, opId);
-            return DONE;
-        }
-        return Uni.createFrom().emitter(answered -> appended.onComplete(done -> {
-            if (done.succeeded()) {
-                peer.offer(frames.ack(opId, done.result().seq(), done.result().duplicate(), extra));
-            } else {
-                failed(peer, done.cause() instanceof RuntimeException e ? e : new IllegalStateException(done.cause()), opId);
-            }
-            answered.complete(null);
-        }));
-    }
-
     /** What every persistent op must pass: an op id, the socket's rate, and a role that may change things. */
     private static void admit(Peer peer, String op, String opId) {
         if (opId == null || opId.isEmpty() || opId.length() > 64) {
@@ -181,6 +150,9 @@ public class Operations {
         admit(peer, op, opId);
         Map<String, Object> extra = new LinkedHashMap<>();
         RoomLog.Appended done = switch (op) {
+            case "chat" -> log.append(peer.roomId, peer.actor, opId, "chat",
+                    json.createObjectNode().put("text", annotations.text(msg.path("text"), 4000, "text", true)), null);
+            case "annotation.create" -> createAnnotation(peer, msg, opId, extra);
             case "annotation.update" -> updateAnnotation(peer, msg, opId);
             case "annotation.delete" -> deleteAnnotation(peer, msg, opId);
             case "contour.edit" -> editContour(peer, msg, opId, extra);
@@ -198,20 +170,30 @@ public class Operations {
         peer.offer(frames.ack(opId, done.seq(), done.duplicate(), extra));
     }
 
-    private io.vertx.core.Future<RoomLog.Appended> createAnnotation(Peer peer, JsonNode msg, String opId,
-                                                                  Map<String, Object> extra) {
+    private RoomLog.Appended createAnnotation(Peer peer, JsonNode msg, String opId, Map<String, Object> extra) {
         JsonNode in = msg.path("annotation");
         UUID id = in.has("id") ? Annotations.uuid(in.path("id"), "annotation.id") : UuidV7.next();
         ObjectNode a = annotations.annotation(in, id);
         a.put("createdBy", peer.actor.userId());
         extra.put("annotationId", id.toString());
-        return lone.append(peer.roomId, peer.actor, opId, "annotation.created",
-                json.createObjectNode().set("annotation", a), new LoneAppends.Change("insert into live_annotation "
-                        + "(room_id, id, kind, sop_instance_uid, frame, body, created_by, seq) "
-                        + "select ?, ?, ?, ?, ?, ?::text::jsonb, ?, seq from ev on conflict do nothing returning 1",
-                        List.of(peer.roomId, id, a.path("kind").asText(), a.path("ref").path("sopInstanceUid").asText(),
-                                a.path("ref").path("frame").asInt(), frames.text(a), peer.actor.userId()),
-                        () -> new LiveError("conflict", "annotation " + id + " already exists")));
+        return log.append(peer.roomId, peer.actor, opId, "annotation.created", json.createObjectNode().set("annotation", a),
+                (c, seq) -> {
+                    try (PreparedStatement ps = c.prepareStatement("insert into live_annotation "
+                            + "(room_id, id, kind, sop_instance_uid, frame, body, created_by, seq) "
+                            + "values (?, ?, ?, ?, ?, ?::jsonb, ?, ?) on conflict do nothing")) {
+                        ps.setObject(1, peer.roomId);
+                        ps.setObject(2, id);
+                        ps.setString(3, a.path("kind").asText());
+                        ps.setString(4, a.path("ref").path("sopInstanceUid").asText());
+                        ps.setInt(5, a.path("ref").path("frame").asInt());
+                        ps.setString(6, frames.text(a));
+                        ps.setString(7, peer.actor.userId());
+                        ps.setLong(8, seq);
+                        if (ps.executeUpdate() == 0) {
+                            throw new LiveError("conflict", "annotation " + id + " already exists");
+                        }
+                    }
+                });
     }
 
     private RoomLog.Appended updateAnnotation(Peer peer, JsonNode msg, String opId) {

@@ -244,6 +244,12 @@ public class RoomHub {
                         if (p.delivered >= event.seq() || waiting.contains(p) || p.closed()) {
                             continue;
                         }
+                        if (p.delivered < event.seq() - 1) {
+                            // joined behind this batch while it went out: the next pass reads its gap from the log
+                            readDb.set(true);
+                            dirty.set(true);
+                            continue;
+                        }
                         if (p.offerEvent(frame)) {
                             p.delivered = event.seq();
                             control(p, event);

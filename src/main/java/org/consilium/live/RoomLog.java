@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,24 +15,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
 /**
  * The ordered, persisted event log of each room. {@link #append} bumps the room's sequence, inserts the
- * event and applies its effect in one transaction; {@link LoneAppends} does the same in one statement for
- * effects that fit in one. After the commit this replica fans it out and a
- * NOTIFY wakes the others, which fan the event out from the NOTIFY when it carries it whole and the seqs
- * before it are known, and otherwise read the new events by seq ({@link #after}).
+ * event and applies its effect in one transaction, the only way an event enters the log. After the commit
+ * this replica fans it out and a NOTIFY wakes the others ({@link Backplane}), which fan the event out from
+ * the NOTIFY when it carries it whole and the seqs before it are known, and otherwise read the new events
+ * by seq ({@link #after}).
  */
 @ApplicationScoped
 public class RoomLog {
-
-    /**
-     * The NOTIFY channel. The payload is {@code <roomId>:<seq>:<type>:<body>}, so that the other replicas can
-     * fan the event out without reading it back, or {@code <roomId>:<seq>} when the event is too large for
-     * a NOTIFY; they then read it by seq.
-     */
-    public static final String CHANNEL = "live_event";
 
     @Inject
     DataSource dataSource;
@@ -43,9 +36,18 @@ public class RoomLog {
     @Inject
     RoomHub hub;
     @Inject
-    TransactionSynchronizationRegistry transactions;
-    @Inject
     Backplane backplane;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /** One append transaction at a time per room on this replica (rooms share these by hash). */
+    private final Lock[] turns = new Lock[64];
+
+    {
+        for (int i = 0; i < turns.length; i++) {
+            turns[i] = new ReentrantLock(true);
+        }
+    }
     @Inject
     LiveStages stages;
 
@@ -71,44 +73,30 @@ public class RoomLog {
      * answers the first event's seq. Joins the caller's transaction when there is one.
      */
     public Appended append(UUID roomId, Actor actor, String opId, String type, ObjectNode data, Effect effect) {
+        // a room's writers queue here, not on its row lock while each holds a pooled connection: under load
+        // they would take the whole pool and stall every other room (a caller's own transaction is left alone)
+        Lock turn = transactions.getTransactionKey() == null ? turns[Math.floorMod(roomId.hashCode(), turns.length)] : null;
+        if (turn != null) {
+            turn.lock();
+        }
         try {
             return QuarkusTransaction.joiningExisting().call(() -> {
                 Written w = inTransaction(roomId, actor, opId, type, data, effect);
-                transactions.registerInterposedSynchronization(new Announce(roomId, w.stored(), w.statementsDone()));
+                // this replica fans the event out at once, and the others hear of it through a NOTIFY sent
+                // after the commit: inside the transaction it would hold PostgreSQL's database-wide NOTIFY
+                // lock through the commit's WAL flush and so serialise the commits of every room
+                backplane.afterCommit(() -> {
+                    stages.since(LiveStages.Stage.COMMIT, w.statementsDone());
+                    hub.committed(roomId, w.stored());
+                    backplane.publishEvent(roomId, w.stored());
+                });
                 return w.appended();
             });
         } catch (AlreadyApplied done) {
             return new Appended(done.seq, true);
-        }
-    }
-
-    /**
-     * Once the event's transaction has committed: this replica fans it out at once, and the other replicas
-     * hear of it through a NOTIFY sent after the commit. A NOTIFY inside the transaction would hold
-     * PostgreSQL's database-wide NOTIFY lock through the commit's WAL flush and so serialise the commits of
-     * every room; sent after it, a NOTIFY lost to a crash costs the other replicas a catch-up read, not an event.
-     */
-    private final class Announce implements Synchronization {
-        private final UUID roomId;
-        private final Stored event;
-        private final long statementsDone;
-
-        Announce(UUID roomId, Stored event, long statementsDone) {
-            this.roomId = roomId;
-            this.event = event;
-            this.statementsDone = statementsDone;
-        }
-
-        @Override
-        public void beforeCompletion() {
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                stages.since(LiveStages.Stage.COMMIT, statementsDone);
-                hub.committed(roomId, event);
-                backplane.announce(notification(roomId, event.seq(), event.type(), event.body()));
+        } finally {
+            if (turn != null) {
+                turn.unlock();
             }
         }
     }
@@ -129,7 +117,7 @@ public class RoomLog {
         }
     }
 
-    String body(Actor actor, String opId, String type, ObjectNode data) {
+    private String body(Actor actor, String opId, String type, ObjectNode data) {
         ObjectNode event = json.createObjectNode();
         event.put("type", type);
         ObjectNode who = event.putObject("actor");
@@ -147,24 +135,14 @@ public class RoomLog {
     }
 
     /**
-     * The CTEs {@code bumped} (the room's seq, bumped) and {@code ev} (the event inserted, its seq returned;
-     * empty when the op id was applied before or the room is closed). Six parameters: {@link #bindEvent}.
+     * The room's seq, bumped, and the event inserted with it; no row when the op id was applied before or
+     * the room is closed.
      */
-    static final String BUMP_AND_INSERT = "with bumped as (update live_room set last_seq = last_seq + 1 "
+    private static final String BUMP_AND_INSERT = "with bumped as (update live_room set last_seq = last_seq + 1 "
             + "where id = ? and closed_at is null returning last_seq), "
             + "ev as (insert into live_event (room_id, seq, type, actor_id, op_id, body) "
             + "select ?, last_seq, ?, ?, ?, ?::text::jsonb from bumped "
-            + "on conflict (room_id, actor_id, op_id) where op_id is not null do nothing returning seq)";
-
-    private static void bindEvent(PreparedStatement ps, UUID roomId, String userId, String opId, String type, String text)
-            throws SQLException {
-        ps.setObject(1, roomId);
-        ps.setObject(2, roomId);
-        ps.setString(3, type);
-        ps.setString(4, userId);
-        ps.setString(5, opId);
-        ps.setString(6, text);
-    }
+            + "on conflict (room_id, actor_id, op_id) where op_id is not null do nothing returning seq) select seq from ev";
 
     /**
      * Bumps the room's seq and inserts the event in one statement, one round trip to PostgreSQL. The room
@@ -173,8 +151,13 @@ public class RoomLog {
      */
     private static long insert(Connection c, UUID roomId, String userId, String opId, String type, String text)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(BUMP_AND_INSERT + " select seq from ev")) {
-            bindEvent(ps, roomId, userId, opId, type, text);
+        try (PreparedStatement ps = c.prepareStatement(BUMP_AND_INSERT)) {
+            ps.setObject(1, roomId);
+            ps.setObject(2, roomId);
+            ps.setString(3, type);
+            ps.setString(4, userId);
+            ps.setString(5, opId);
+            ps.setString(6, text);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     return rs.getLong(1);
@@ -186,11 +169,6 @@ public class RoomLog {
             throw new AlreadyApplied(earlier); // rolls the bumped seq back
         }
         throw new LiveError("room-closed", "room " + roomId + " is closed or does not exist");
-    }
-
-    static String notification(UUID roomId, long seq, String type, String body) {
-        String full = roomId + ":" + seq + ":" + type + ":" + body;
-        return Backplane.fits(full) ? full : roomId + ":" + seq;
     }
 
     /** Events of a room with seq greater than {@code afterSeq}, in order, at most {@code limit}. */
@@ -229,11 +207,9 @@ public class RoomLog {
         }
     }
 
-    /** The seq of an op id's event: room, actor, op id. */
-    static final String EARLIER = "select seq from live_event where room_id = ? and actor_id = ? and op_id = ?";
-
     private static Long earlier(Connection c, UUID roomId, String userId, String opId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(EARLIER)) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select seq from live_event where room_id = ? and actor_id = ? and op_id = ?")) {
             ps.setObject(1, roomId);
             ps.setString(2, userId);
             ps.setString(3, opId);

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Live messages to a user rather than a room (notifications): {@link #push} reaches every socket the user
  * has open on {@code /api/live/me/socket}, on any replica. Delivery is best effort: a user with no socket
  * open misses the push, so the durable record (e.g. the notification feed) must live elsewhere. Called in
- * a transaction, the push goes out only if that transaction commits.
+ * a transaction, the push goes out only after that transaction commits, and never if it rolls back; it
+ * never touches the caller's database connection ({@link Backplane#publish}).
  */
 @ApplicationScoped
 public class UserChannel {
@@ -34,11 +35,9 @@ public class UserChannel {
         ObjectNode f = frames.frame("push");
         f.put("kind", type);
         f.set("payload", json.valueToTree(payload));
-        String message = userId + "|" + frames.text(f);
-        if (message.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > Backplane.MAX_PAYLOAD) {
+        if (!backplane.publish(Envelope.USER, userId, frames.text(f))) {
             throw new IllegalArgumentException("push payload too large for user " + userId);
         }
-        backplane.notify(Backplane.USER, message);
     }
 
     void deliver(String userId, String frame) {

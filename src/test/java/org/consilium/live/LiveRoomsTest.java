@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -207,31 +206,6 @@ class LiveRoomsTest {
         LiveError e = assertThrows(LiveError.class, () -> log.append(id, Actor.SYSTEM, null, "chat",
                 JsonNodeFactory.instance.objectNode(), null));
         assertEquals("room-closed", e.code());
-    }
-
-    @Inject
-    LoneAppends lone;
-
-    @Test
-    void appendingAloneToAClosedRoomIsRefusedAndItNeverJoinsATransaction() {
-        UUID id = room(rooms, "dr.li:chair");
-        rooms.close(id);
-        long head = log.head(id);
-        java.util.concurrent.CompletionException failed = assertThrows(java.util.concurrent.CompletionException.class,
-                () -> lone.append(id, Actor.SYSTEM, "op-1", "chat", JsonNodeFactory.instance.objectNode(), null)
-                        .toCompletionStage().toCompletableFuture().join());
-        LiveError e = assertInstanceOf(LiveError.class, failed.getCause());
-        assertEquals("room-closed", e.code());
-        assertEquals(head, log.head(id), "the refused append used no seq");
-
-        UUID open = room(rooms, "dr.li:chair");
-        RoomLog.Appended first = lone.append(open, Actor.SYSTEM, "op-2", "chat", JsonNodeFactory.instance.objectNode(), null)
-                .toCompletionStage().toCompletableFuture().join();
-        assertEquals(new RoomLog.Appended(first.seq(), true), lone.append(open, Actor.SYSTEM, "op-2", "chat",
-                JsonNodeFactory.instance.objectNode(), null).toCompletionStage().toCompletableFuture().join());
-        assertEquals(first.seq(), log.head(open), "the repeat used no seq");
-        assertThrows(IllegalStateException.class, () -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                .run(() -> lone.append(open, Actor.SYSTEM, "op-3", "chat", JsonNodeFactory.instance.objectNode(), null)));
     }
 
     @Inject

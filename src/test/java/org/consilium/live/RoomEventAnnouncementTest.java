@@ -45,7 +45,7 @@ class RoomEventAnnouncementTest {
         Actor li = new Actor("dr.li-id", "dr.li", "chair");
         try (Connection listen = dataSource.getConnection()) {
             try (Statement s = listen.createStatement()) {
-                s.execute("LISTEN " + RoomLog.CHANNEL);
+                s.execute("LISTEN " + Backplane.CHANNEL);
             }
             long first = log.head(room) + 1;
             List<RoomLog.Stored> expected = new ArrayList<>();
@@ -66,40 +66,42 @@ class RoomEventAnnouncementTest {
             }
             assertEquals(first + 29, log.head(room));
 
-            List<String> heard = new ArrayList<>();
+            List<Envelope> heard = new ArrayList<>();
             long deadline = System.currentTimeMillis() + 20_000;
             while (heard.size() < expected.size() && System.currentTimeMillis() < deadline) {
-                PGNotification[] batch = listen.unwrap(PGConnection.class).getNotifications(500);
-                for (PGNotification n : batch == null ? new PGNotification[0] : batch) {
-                    if (n.getParameter().startsWith(room.toString())) {
-                        heard.add(n.getParameter());
-                    }
-                }
+                heard.addAll(events(listen, room, 500));
             }
             // a little longer: nothing else may follow (no duplicates, nothing from the rollbacks)
-            PGNotification[] late = listen.unwrap(PGConnection.class).getNotifications(1500);
-            for (PGNotification n : late == null ? new PGNotification[0] : late) {
-                if (n.getParameter().startsWith(room.toString())) {
-                    heard.add(n.getParameter());
-                }
-            }
+            heard.addAll(events(listen, room, 1500));
             assertEquals(expected.size(), heard.size(), "one NOTIFY per committed event, none for the rollbacks");
             for (int i = 0; i < expected.size(); i++) {
                 RoomLog.Stored event = expected.get(i);
                 assertEquals(first + i, event.seq());
-                String[] parts = heard.get(i).split(":", 4);
-                assertEquals(room + ":" + event.seq(), parts[0] + ":" + parts[1], "in seq order");
+                Envelope e = heard.get(i);
+                assertEquals(event.seq(), e.seq(), "in seq order");
                 if (i == 17) {
-                    assertEquals(2, parts.length, "the large event travels as its seq alone");
+                    assertEquals(null, e.stored(), "the large event travels as its seq alone");
                 } else {
-                    assertEquals(event.type(), parts[2]);
+                    assertEquals(event.type(), e.stored().type());
                     // jsonb gives its own spacing and key order back; the NOTIFY carries the event as written
-                    assertEquals(json.readTree(event.body()), json.readTree(parts[3]), "event " + event.seq());
+                    assertEquals(json.readTree(event.body()), json.readTree(e.stored().body()), "event " + event.seq());
                 }
             }
             try (Statement s = listen.createStatement()) {
                 s.execute("UNLISTEN *");
             }
         }
+    }
+
+    /** The room's event envelopes among the NOTIFYs that arrive within the timeout. */
+    private static List<Envelope> events(Connection listen, UUID room, int timeoutMillis) throws Exception {
+        List<Envelope> out = new ArrayList<>();
+        PGNotification[] batch = listen.unwrap(PGConnection.class).getNotifications(timeoutMillis);
+        for (PGNotification n : batch == null ? new PGNotification[0] : batch) {
+            n.getParameter().lines().map(Envelope::parse)
+                    .filter(e -> e.kind().equals(Envelope.EVENT) && e.target().equals(room.toString()))
+                    .forEach(out::add);
+        }
+        return out;
     }
 }

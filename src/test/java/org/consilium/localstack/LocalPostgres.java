@@ -36,6 +36,9 @@ public final class LocalPostgres implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(work.toFile())
                 .setServerConfig("max_connections", "200")
+                // zonky turns synchronous commit off for speed; production PostgreSQL has it on, and an
+                // acknowledged commit must survive a crash here too (ConsultCrashRecoveryTest)
+                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("timezone", "UTC");
         if (port > 0) {
             builder.setPort(port);
