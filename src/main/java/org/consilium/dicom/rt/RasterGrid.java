@@ -30,6 +30,15 @@ public record RasterGrid(double x0, double y0, double z0, double dx, double dy, 
      * @param dz          distance between planes (the CT slice spacing)
      */
     public static RasterGrid covering(Collection<Roi> rois, double spacing, double planeOrigin, double dz) {
+        return covering(rois, spacing, spacing, 0, 0, planeOrigin, dz);
+    }
+
+    /**
+     * As {@link #covering(Collection, double, double, double)}, with voxel centres at {@code anchorX + i * dx},
+     * {@code anchorY + j * dy} (for example the pixel centres of a dose grid).
+     */
+    public static RasterGrid covering(Collection<Roi> rois, double dx, double dy, double anchorX, double anchorY,
+                                      double planeOrigin, double dz) {
         double minX = Double.POSITIVE_INFINITY, minY = minX, minZ = minX;
         double maxX = Double.NEGATIVE_INFINITY, maxY = maxX, maxZ = maxX;
         for (Roi roi : rois) {
@@ -49,12 +58,12 @@ public record RasterGrid(double x0, double y0, double z0, double dx, double dy, 
             }
         }
         if (minX > maxX) {
-            return new RasterGrid(0, 0, planeOrigin, spacing, spacing, dz, 1, 1, 1);
+            return new RasterGrid(anchorX, anchorY, planeOrigin, dx, dy, dz, 1, 1, 1);
         }
-        long i0 = (long) Math.floor(minX / spacing) - 1, i1 = (long) Math.ceil(maxX / spacing) + 1;
-        long j0 = (long) Math.floor(minY / spacing) - 1, j1 = (long) Math.ceil(maxY / spacing) + 1;
+        long i0 = (long) Math.floor((minX - anchorX) / dx) - 1, i1 = (long) Math.ceil((maxX - anchorX) / dx) + 1;
+        long j0 = (long) Math.floor((minY - anchorY) / dy) - 1, j1 = (long) Math.ceil((maxY - anchorY) / dy) + 1;
         long k0 = Math.round((minZ - planeOrigin) / dz), k1 = Math.round((maxZ - planeOrigin) / dz);
-        return new RasterGrid(i0 * spacing, j0 * spacing, planeOrigin + k0 * dz, spacing, spacing, dz,
+        return new RasterGrid(anchorX + i0 * dx, anchorY + j0 * dy, planeOrigin + k0 * dz, dx, dy, dz,
             (int) (i1 - i0 + 1), (int) (j1 - j0 + 1), (int) (k1 - k0 + 1));
     }
 

@@ -91,6 +91,11 @@ public final class RoiMask {
         return voxels.isEmpty();
     }
 
+    /** The grid indices of the ROI's voxels, ascending. */
+    public int[] indices() {
+        return voxels.stream().toArray();
+    }
+
     /** Voxels in both masks (same grid). */
     public int overlap(RoiMask other) {
         BitSet both = (BitSet) voxels.clone();
