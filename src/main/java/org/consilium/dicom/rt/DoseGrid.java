@@ -56,6 +56,13 @@ public record DoseGrid(GridGeometry geometry, float[] dose, String units, String
         return lerp(lerp(c00, c10, fy), lerp(c01, c11, fy), fz);
     }
 
+    /** Whether the point lies within the grid (between its outermost voxel centres), where doseAt interpolates. */
+    public boolean covers(double x, double y, double z) {
+        double[] idx = geometry.continuousIndex(x, y, z);
+        return inside(idx[0], geometry.columns()) && inside(idx[1], geometry.rows())
+            && inside(idx[2], geometry.frames());
+    }
+
     private static final double EDGE = 1e-9;
 
     private static boolean inside(double index, int size) {
