@@ -9,12 +9,15 @@ import java.util.EnumSet;
 import java.util.List;
 import org.consilium.archive.StudyAccess;
 import org.consilium.archive.StudyArrived;
+import org.consilium.archive.StudyRecords;
 import org.consilium.audit.AuditActor;
 import org.consilium.audit.AuditLog;
 import org.consilium.audit.Outcome;
 import org.consilium.identity.HospitalDirectory;
 import org.consilium.identity.HospitalLevel;
 import org.consilium.identity.HospitalView;
+import org.consilium.platform.ProblemException;
+import org.consilium.platform.ProblemType;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,7 +25,9 @@ import org.jboss.logging.Logger;
  * in either order. Attaching a study that the requesting hospital may see grants every provincial hospital
  * read access to it for this consult (archive {@link StudyAccess#grant}); a study named before it arrives is
  * granted when it does. Studies that arrive later with the patient's local ID or one of the consult's
- * accession numbers attach themselves to the patient's open consults.
+ * accession numbers attach themselves to the patient's open consults. A study named by UID whose PatientID is
+ * another patient's (and whose accession number is not the consult's) is never attached: the board would
+ * read, and the opinion would be filed in, the wrong patient's images.
  */
 @ApplicationScoped
 public class ConsultStudies {
@@ -35,12 +40,26 @@ public class ConsultStudies {
     @Inject
     StudyAccess access;
     @Inject
+    StudyRecords studyRecords;
+    @Inject
     HospitalDirectory hospitals;
     @Inject
     AuditLog audit;
 
-    /** Links the study (idempotent) and grants it to the provincial hospitals when it is already here. */
+    /**
+     * Links the study (idempotent) and grants it to the provincial hospitals when it is already here. A study
+     * here that the hospital may see and whose PatientID is another patient's is refused (409).
+     */
     void attach(Consult c, String studyUid, String source, String by) {
+        if (access.maySee(c.hospitalId, studyUid)) {
+            Patient p = Patient.findById(c.patientId);
+            studyRecords.study(studyUid).filter(s -> !belongs(c, p, s.patientId(), s.accessionNumber()))
+                    .ifPresent(s -> {
+                throw new ProblemException(ProblemType.CONFLICT, "studyUids: study " + studyUid
+                        + " is of patient ID " + s.patientId() + ", not of this consult's patient (local ID "
+                        + p.localId + ")");
+            });
+        }
         if (ConsultStudy.count("consultId = ?1 and studyUid = ?2", c.id, studyUid) == 0) {
             ConsultStudy s = new ConsultStudy();
             s.consultId = c.id;
@@ -67,8 +86,16 @@ public class ConsultStudies {
     private void attachArrived(StudyArrived e) {
         for (ConsultStudy named : ConsultStudy.<ConsultStudy>list("studyUid", e.studyUid())) {
             Consult c = Consult.findById(named.consultId);
-            if (c.hospitalId.equals(e.hospitalId())) {
+            if (!c.hospitalId.equals(e.hospitalId())) {
+                continue;
+            }
+            if (belongs(c, Patient.findById(c.patientId), e.patientId(), e.accessionNumber())) {
                 grant(c, e.studyUid(), ARCHIVE.name());
+            } else {
+                named.delete();
+                audit.record(ARCHIVE, c.hospitalId, "consult.study.attach", Consults.target(c.id), Outcome.FAILED,
+                        e.studyUid() + " arrived with patient ID " + e.patientId() + ", not the consult's patient:"
+                                + " not attached");
             }
         }
         for (Consult c : matching(e)) {
@@ -79,6 +106,20 @@ public class ConsultStudies {
                     e.studyUid() + (byPatient ? " by patient ID " + e.patientId()
                             : " by accession number " + e.accessionNumber()));
         }
+    }
+
+    /**
+     * Whether a study may be the consult's patient's: its accession number is one of the consult's (the order
+     * names the patient), or its PatientID is the patient's local ID. False only when both IDs are known and
+     * differ: a study without PatientID, or a patient without a local ID, may still be the patient's.
+     */
+    static boolean belongs(Consult c, Patient p, String studyPatientId, String accession) {
+        String acc = accession == null ? "" : accession.strip();
+        if (!acc.isEmpty() && c.accessionNumbers != null && List.of(c.accessionNumbers).contains(acc)) {
+            return true;
+        }
+        String id = studyPatientId == null ? "" : studyPatientId.strip();
+        return id.isEmpty() || p.localId == null || p.localId.isBlank() || p.localId.strip().equals(id);
     }
 
     /** The hospital's open consults for the study's patient or accession number. */

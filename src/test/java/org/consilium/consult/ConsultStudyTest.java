@@ -53,16 +53,35 @@ class ConsultStudyTest {
     void aStudyNamedBeforeItArrivesIsGrantedWhenItDoes() {
         String early = newStudyUid();
         String present = newStudyUid();
-        stow("cx.rt", present, "X" + unique(), "");
-        Map<String, Object> r = request(patient("cx.doctor", "B" + unique(), "屠呦呦"));
+        String localId = "B" + unique();
+        stow("cx.rt", present, localId, "");
+        Map<String, Object> r = request(patient("cx.doctor", localId, "屠呦呦"));
         r.put("studyUids", List.of(present, early));
         String id = create("cx.doctor", r).then().statusCode(201).extract().path("id");
         assertEquals(1, visible("cm.wang", present));
         assertEquals(0, visible("cm.wang", early));
-        stow("cx.rt", early, "Y" + unique(), "");
+        stow("cx.rt", early, localId, "");
         assertEquals(1, visible("cm.wang", early));
         given().auth().oauth2(Tokens.of("cm.wang")).get("/api/consults/{id}", id).then()
                 .body("studies.source", contains("REQUEST", "REQUEST"));
+    }
+
+    @Test
+    void anotherPatientsStudyIsNeverAttachedNamedBeforeOrAfterItArrives() {
+        String othersStudy = newStudyUid();
+        stow("cx.rt", othersStudy, "OTHER-" + unique(), "");
+        Map<String, Object> r = request(patient("cx.doctor", "D" + unique(), "林巧稚"));
+        r.put("studyUids", List.of(othersStudy));
+        create("cx.doctor", r).then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString(othersStudy));
+        assertEquals(0, visible("cm.wang", othersStudy));
+
+        String arrivesLater = newStudyUid();
+        r.put("studyUids", List.of(arrivesLater));
+        String id = create("cx.doctor", r).then().statusCode(201).extract().path("id");
+        stow("cx.rt", arrivesLater, "OTHER-" + unique(), "");
+        assertEquals(0, visible("cm.wang", arrivesLater));
+        given().auth().oauth2(Tokens.of("cx.doctor")).get("/api/consults/{id}", id).then().statusCode(200)
+                .body("studies", empty());
     }
 
     @Test

@@ -153,6 +153,7 @@ public class FollowUps {
             notifications.notify(cm.id(), OUTCOME_REPORTED, t.consultId,
                     "随访结果已回报：" + t.title, "Follow-up outcome reported: " + t.title);
         }
+        FollowUpTask.flush(); // the answer carries the version the update gave the row
         return t.toView(LocalDate.now(clock));
     }
 }

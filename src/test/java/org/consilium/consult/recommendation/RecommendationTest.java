@@ -197,7 +197,10 @@ class RecommendationTest {
         as("cx.doctor").body(Map.of("outcome", "x", "version", 7)).post("/api/follow-ups/{t}/outcome", task).then()
                 .statusCode(409);
         as("cx.doctor").body(outcome).post("/api/follow-ups/{t}/outcome", task).then().statusCode(200)
-                .body("state", equalTo("DONE")).body("overdue", equalTo(false)).body("reportedBy", equalTo("cx.doctor"));
+                .body("state", equalTo("DONE")).body("overdue", equalTo(false)).body("reportedBy", equalTo("cx.doctor"))
+                .body("version", equalTo(1)); // the stored version, so that the answer can be used for the next write
+        as("cm.wang").get("/api/consults/{c}/follow-ups", consult).then().statusCode(200)
+                .body("[0].version", equalTo(1));
         as("cx.doctor").body(outcome).post("/api/follow-ups/{t}/outcome", task).then().statusCode(409);
         as("cx.doctor").queryParam("overdue", true).queryParam("limit", 500).get("/api/follow-ups").then()
                 .statusCode(200).body("items.id", not(hasItem(task)));
