@@ -1,4 +1,4 @@
-package org.consilium.archive.store;
+package org.consilium.archive;
 
 import org.consilium.dicom.DicomException;
 import org.consilium.dicom.dict.ElementDictionary;
@@ -111,7 +111,7 @@ public class IngestException extends Exception {
     }
 
     /** Names the refused instance, once its header was read; the STOW-RS Failed SOP Sequence reports it. */
-    IngestException about(String sopClass, String sopInstance) {
+    public IngestException about(String sopClass, String sopInstance) {
         this.sopClassUid = sopClass;
         this.sopInstanceUid = sopInstance;
         return this;

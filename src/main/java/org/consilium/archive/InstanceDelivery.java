@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.consilium.archive.dimse.ApplicationEntity;
+import org.consilium.archive.forward.ForwardJobView;
 import org.consilium.archive.forward.ForwardRequest;
 import org.consilium.archive.forward.Forwarder;
 import org.consilium.archive.store.Ingest;
-import org.consilium.archive.store.IngestException;
 import org.consilium.archive.store.IngestSource;
 import org.consilium.audit.AuditActor;
 import org.consilium.dicom.document.EncapsulatedPdf;
@@ -31,10 +31,10 @@ public class InstanceDelivery {
     @Inject
     Forwarder forwarder;
 
-    /** Stores a Part 10 instance durably for {@code hospitalId}; returns its SOP Instance UID. */
-    public String store(byte[] part10, UUID hospitalId, AuditActor actor) throws IngestException, IOException {
-        return ingest.storeFile(new ByteArrayInputStream(part10), new IngestSource(hospitalId, null, actor))
-                .sopInstanceUid();
+    /** Stores a Part 10 instance durably for {@code hospitalId}. */
+    public InstanceRecord store(byte[] part10, UUID hospitalId, AuditActor actor) throws IngestException, IOException {
+        Ingest.Stored s = ingest.storeFile(new ByteArrayInputStream(part10), new IngestSource(hospitalId, null, actor));
+        return new InstanceRecord(s.studyUid(), s.seriesUid(), s.sopClassUid(), s.sopInstanceUid());
     }
 
     /**
@@ -51,18 +51,27 @@ public class InstanceDelivery {
                 study.studyId(), study.studyDate(), study.studyTime(), study.accessionNumber(),
                 study.referringPhysician(), institution);
         return store(new EncapsulatedPdf().build(pdf, context, seriesNumber, 1, title, issued).part10(), hospitalId,
-                actor);
+                actor).sopInstanceUid();
+    }
+
+    /** The hospital's AEs registered to receive from us, by title. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<String> receivingAes(UUID hospitalId) {
+        return ApplicationEntity.<ApplicationEntity>list("hospitalId = ?1 and mayReceive = true order by aeTitle",
+                hospitalId).stream().map(ae -> ae.aeTitle).toList();
     }
 
     /** The hospital's first AE (by title) registered to receive from us, if it has one. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<String> receivingAe(UUID hospitalId) {
-        return ApplicationEntity.<ApplicationEntity>list("hospitalId = ?1 and mayReceive = true order by aeTitle",
-                hospitalId).stream().findFirst().map(ae -> ae.aeTitle);
+        return receivingAes(hospitalId).stream().findFirst();
     }
 
-    /** Queues C-STORE of stored instances to a registered AE; the forwarding queue retries and reports. */
-    public void forward(CurrentUser user, String aeTitle, List<String> sopInstanceUids) {
-        forwarder.forward(user, new ForwardRequest(aeTitle, null, sopInstanceUids));
+    /**
+     * Queues C-STORE of stored instances to a registered AE the caller may use; the forwarding queue retries
+     * and reports. Returns the forwarding jobs' ids.
+     */
+    public List<UUID> forward(CurrentUser user, String aeTitle, List<String> sopInstanceUids) {
+        return forwarder.forward(user, new ForwardRequest(aeTitle, null, sopInstanceUids)).stream()
+                .map(ForwardJobView::id).toList();
     }
 }

@@ -3,6 +3,8 @@ package org.consilium.archive;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,11 +12,15 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
+import org.consilium.archive.store.InstanceLocator;
+import org.consilium.archive.store.StoredInstance;
 
 /**
- * The archive's read API for other capabilities: a study's patient and context, returned as a record so
- * that no other capability reads the archive's tables. Callers check their own access rules first.
+ * The archive's read API for other capabilities: a study's patient and context, its instances and their
+ * bytes, returned as records and streams so that no other capability reads the archive's tables or blobs.
+ * Callers check their own access rules first.
  */
 @ApplicationScoped
 public class StudyRecords {
@@ -25,6 +31,31 @@ public class StudyRecords {
 
     @Inject
     AgroalDataSource db;
+    @Inject
+    InstanceLocator locator;
+    @Inject
+    BlobStore blobs;
+
+    /** The study's indexed instances, in index order (series, then instance number). */
+    public List<InstanceRecord> instances(String studyUid) {
+        return locator.find(studyUid, null, null).stream().map(StudyRecords::record).toList();
+    }
+
+    /** The indexed instance with this SOP Instance UID, if the archive holds it. */
+    public Optional<InstanceRecord> instance(String sopInstanceUid) {
+        return locator.bySopInstanceUids(List.of(sopInstanceUid)).stream().findFirst().map(StudyRecords::record);
+    }
+
+    /** The stored Part 10 bytes of an instance, exactly as they were received. */
+    public InputStream open(InstanceRecord instance) throws IOException {
+        StoredInstance stored = locator.bySopInstanceUids(List.of(instance.sopInstanceUid())).stream().findFirst()
+                .orElseThrow(() -> new IOException("instance " + instance.sopInstanceUid() + " is not stored"));
+        return blobs.open(stored.blobKey());
+    }
+
+    private static InstanceRecord record(StoredInstance i) {
+        return new InstanceRecord(i.studyUid(), i.seriesUid(), i.sopClassUid(), i.sopInstanceUid());
+    }
 
     /** The indexed study, or empty while no instance of it has arrived. */
     public Optional<StudyRecord> study(String studyUid) {

@@ -10,9 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.consilium.archive.BlobStore;
-import org.consilium.archive.InstanceLocator;
-import org.consilium.archive.StoredInstance;
+import org.consilium.archive.InstanceRecord;
+import org.consilium.archive.StudyRecords;
 import org.consilium.dicom.DicomException;
 import org.consilium.dicom.data.Attributes;
 import org.consilium.dicom.data.Sequence;
@@ -32,9 +31,7 @@ public class PlanObjects {
     private static final DicomReader WHOLE = new DicomReader();
 
     @Inject
-    InstanceLocator locator;
-    @Inject
-    BlobStore blobs;
+    StudyRecords archive;
 
     /**
      * What a study holds of a plan.
@@ -47,25 +44,25 @@ public class PlanObjects {
     }
 
     /** The instances of a complete plan. */
-    public record Located(String ctSeriesUid, List<StoredInstance> ct, StoredInstance rtstruct, StoredInstance rtplan,
-                          StoredInstance rtdose) {
+    public record Located(String ctSeriesUid, List<InstanceRecord> ct, InstanceRecord rtstruct, InstanceRecord rtplan,
+                          InstanceRecord rtdose) {
     }
 
     public Search search(String studyUid) {
-        List<StoredInstance> all = locator.find(studyUid, null, null);
-        Map<String, StoredInstance> bySop = new HashMap<>();
-        for (StoredInstance i : all) {
+        List<InstanceRecord> all = archive.instances(studyUid);
+        Map<String, InstanceRecord> bySop = new HashMap<>();
+        for (InstanceRecord i : all) {
             bySop.put(i.sopInstanceUid(), i);
         }
         List<String> awaiting = new ArrayList<>();
-        StoredInstance dose = last(all, UID.RTDoseStorage);
+        InstanceRecord dose = last(all, UID.RTDoseStorage);
         if (dose == null) {
             awaiting.add("RTDOSE");
         }
-        StoredInstance plan = follow(dose, Tag.ReferencedRTPlanSequence, "RTPLAN", "RTDOSE", all, bySop, UID.RTPlanStorage, awaiting);
-        StoredInstance struct = follow(plan, Tag.ReferencedStructureSetSequence, "RTSTRUCT", "RTPLAN", all, bySop,
+        InstanceRecord plan = follow(dose, Tag.ReferencedRTPlanSequence, "RTPLAN", "RTDOSE", all, bySop, UID.RTPlanStorage, awaiting);
+        InstanceRecord struct = follow(plan, Tag.ReferencedStructureSetSequence, "RTSTRUCT", "RTPLAN", all, bySop,
             UID.RTStructureSetStorage, awaiting);
-        List<StoredInstance> ct = new ArrayList<>();
+        List<InstanceRecord> ct = new ArrayList<>();
         String ctSeries = null;
         if (struct == null) {
             if (all.stream().noneMatch(i -> UID.CTImageStorage.equals(i.sopClassUid()))) {
@@ -75,7 +72,7 @@ public class PlanObjects {
             Attributes header = header(struct);
             Set<String> images = referencedImages(header);
             for (String uid : images) {
-                StoredInstance i = bySop.get(uid);
+                InstanceRecord i = bySop.get(uid);
                 if (i != null) {
                     ct.add(i);
                     ctSeries = i.seriesUid();
@@ -95,55 +92,54 @@ public class PlanObjects {
     /** Reads the located objects: CT headers without pixels, the RT objects whole. */
     public PlanConsistency.Objects read(Located l) {
         List<Attributes> ct = new ArrayList<>();
-        for (StoredInstance i : l.ct()) {
+        for (InstanceRecord i : l.ct()) {
             ct.add(header(i));
         }
         return new PlanConsistency.Objects(ct, whole(l.rtstruct()), whole(l.rtplan()), whole(l.rtdose()));
     }
 
     /** One stored instance, read whole. */
-    public Attributes whole(StoredInstance i) {
+    public Attributes whole(InstanceRecord i) {
         return read(i, WHOLE);
     }
 
     /** The stored instance with this SOP Instance UID, read whole, or null when the archive does not hold it. */
     public Attributes stored(String sopInstanceUid) {
-        List<StoredInstance> found = locator.bySopInstanceUids(List.of(sopInstanceUid));
-        return found.isEmpty() ? null : whole(found.get(0));
+        return archive.instance(sopInstanceUid).map(this::whole).orElse(null);
     }
 
-    private Attributes header(StoredInstance i) {
+    private Attributes header(InstanceRecord i) {
         return read(i, HEADERS);
     }
 
-    private Attributes read(StoredInstance i, DicomReader reader) {
-        try (InputStream in = blobs.open(i.blobKey())) {
+    private Attributes read(InstanceRecord i, DicomReader reader) {
+        try (InputStream in = archive.open(i)) {
             return reader.read(in).dataset();
         } catch (IOException | DicomException e) {
             throw new IllegalStateException("cannot read stored instance " + i.sopInstanceUid() + ": " + e.getMessage(), e);
         }
     }
 
-    private StoredInstance follow(StoredInstance from, int sequence, String what, String fromName, List<StoredInstance> all,
-                                  Map<String, StoredInstance> bySop, String sopClass, List<String> awaiting) {
+    private InstanceRecord follow(InstanceRecord from, int sequence, String what, String fromName, List<InstanceRecord> all,
+                                  Map<String, InstanceRecord> bySop, String sopClass, List<String> awaiting) {
         String ref = from == null ? null : firstRef(header(from), sequence);
         if (ref != null) {
-            StoredInstance i = bySop.get(ref);
+            InstanceRecord i = bySop.get(ref);
             if (i == null) {
                 awaiting.add(what + " " + ref + " referenced by the " + fromName);
             }
             return i;
         }
-        StoredInstance i = last(all, sopClass);
+        InstanceRecord i = last(all, sopClass);
         if (i == null) {
             awaiting.add(what);
         }
         return i;
     }
 
-    private static StoredInstance last(List<StoredInstance> all, String sopClass) {
-        StoredInstance found = null;
-        for (StoredInstance i : all) {
+    private static InstanceRecord last(List<InstanceRecord> all, String sopClass) {
+        InstanceRecord found = null;
+        for (InstanceRecord i : all) {
             if (sopClass.equals(i.sopClassUid())) {
                 found = i;
             }

@@ -2,21 +2,15 @@ package org.consilium.radiotherapy;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.List;
-import org.consilium.archive.AeEntry;
-import org.consilium.archive.AeRegistry;
-import org.consilium.archive.ForwardJobView;
-import org.consilium.archive.ForwardRequest;
-import org.consilium.archive.Forwarder;
 import org.consilium.archive.IngestException;
-import org.consilium.archive.Ingest;
-import org.consilium.archive.IngestSource;
+import org.consilium.archive.InstanceDelivery;
+import org.consilium.archive.InstanceRecord;
 import org.consilium.audit.AuditLog;
 import org.consilium.audit.Outcome;
 import org.consilium.dicom.DicomException;
@@ -54,11 +48,7 @@ public class StructureSetExport {
     @Inject
     PlanObjects objects;
     @Inject
-    Ingest ingest;
-    @Inject
-    Forwarder forwarder;
-    @Inject
-    AeRegistry aes;
+    InstanceDelivery archive;
     @Inject
     AuditLog audit;
 
@@ -87,12 +77,10 @@ public class StructureSetExport {
         PlanSubmission s = PlanSubmission.findById(submissionId);
         UUID hospital = user.hospital().map(HospitalView::id).orElse(null);
         try {
-            Ingest.Stored stored = ingest.storeFile(new ByteArrayInputStream(part10(ds)),
-                    new IngestSource(hospital, null, user.asActor()));
+            InstanceRecord stored = archive.store(part10(ds), hospital, user.asActor());
             String target = targetAe != null ? targetAe : receivingAe(user, s.hospitalId);
             List<UUID> jobs = target == null ? List.of()
-                    : forwarder.forward(user, new ForwardRequest(target, null, List.of(stored.sopInstanceUid())))
-                            .stream().map(ForwardJobView::id).toList();
+                    : archive.forward(user, target, List.of(stored.sopInstanceUid()));
             return new Exported(stored.studyUid(), stored.seriesUid(), stored.sopInstanceUid(), target, jobs);
         } catch (IngestException e) {
             throw new ProblemException(ProblemType.CONFLICT, "the archive refused the RTSTRUCT: " + e.getMessage());
@@ -102,8 +90,7 @@ public class StructureSetExport {
     }
 
     private String receivingAe(CurrentUser user, UUID countyHospital) {
-        List<String> receiving = aes.list(user, countyHospital).stream().filter(AeEntry::mayReceive)
-                .map(AeEntry::aeTitle).toList();
+        List<String> receiving = archive.receivingAes(countyHospital);
         if (receiving.size() > 1) {
             throw new ProblemException(ProblemType.CONFLICT, "the hospital has several receiving AEs " + receiving
                     + "; name one as targetAe");

@@ -11,7 +11,7 @@ import org.consilium.archive.ArchiveConfig;
 import org.consilium.archive.BlobStore;
 import org.consilium.archive.store.Coercion;
 import org.consilium.archive.store.Ingest;
-import org.consilium.archive.store.IngestException;
+import org.consilium.archive.IngestException;
 import org.consilium.archive.store.IngestSource;
 import org.consilium.archive.store.InstanceLocator;
 import org.consilium.archive.store.PatientRollup;

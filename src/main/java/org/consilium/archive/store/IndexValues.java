@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.consilium.archive.store.IngestException;
+import org.consilium.archive.IngestException;
 import org.consilium.dicom.data.Attributes;
 import org.consilium.dicom.data.PersonName;
 import org.consilium.dicom.dict.VR;

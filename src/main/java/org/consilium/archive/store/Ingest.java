@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
+import org.consilium.archive.IngestException;
 import org.consilium.archive.BlobStore;
 import org.consilium.archive.StagedBlob;
 import org.consilium.archive.StudyArrived;

@@ -2,6 +2,7 @@ package org.consilium.archive.store;
 
 import java.util.List;
 import java.util.Locale;
+import org.consilium.archive.IngestException;
 import org.consilium.archive.store.Coercion;
 import org.consilium.archive.store.IndexValues;
 import org.consilium.dicom.data.Attributes;

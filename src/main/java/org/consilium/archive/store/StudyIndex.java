@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.consilium.archive.IngestException;
 import org.consilium.archive.StudyAccess;
 import org.consilium.dicom.data.PersonName;
 import org.consilium.platform.UuidV7;

@@ -15,7 +15,7 @@ import java.io.StringWriter;
 import java.util.stream.Collectors;
 import org.consilium.archive.store.Coercion;
 import org.consilium.archive.store.Ingest;
-import org.consilium.archive.store.IngestException;
+import org.consilium.archive.IngestException;
 import org.consilium.archive.store.IngestSource;
 import org.consilium.audit.AuditLog;
 import org.consilium.audit.Outcome;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.consilium.archive.store.IngestException;
+import org.consilium.archive.IngestException;
 import org.consilium.dicom.data.Attributes;
 import org.consilium.dicom.dict.Tag;
 import org.consilium.dicom.dict.VR;

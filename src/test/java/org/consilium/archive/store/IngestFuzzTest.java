@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.consilium.archive.IngestException;
 import org.consilium.archive.web.DicomWebLinks;
 import org.consilium.dicom.io.DicomFile;
 

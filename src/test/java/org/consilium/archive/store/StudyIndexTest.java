@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.consilium.archive.IngestException;
 import org.consilium.audit.AuditActor;
 import org.consilium.dicom.Implementation;
 import org.consilium.dicom.data.Attributes;
