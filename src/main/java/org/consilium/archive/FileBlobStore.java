@@ -1,9 +1,6 @@
 package org.consilium.archive;
 
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,15 +16,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Blobs as files: {@code <dir>/ab/cd/<sha256>}. Staging files live in {@code <dir>/staging} on the same
  * file system, so that commit is an atomic rename. Leftover staging files (a crash mid-write) are removed
- * at start; they were never acknowledged.
+ * at start; they were never acknowledged. The default store, made by {@link BlobStores}.
  */
-@ApplicationScoped
-@Startup
 public class FileBlobStore implements BlobStore {
 
     private final Path root;
@@ -40,9 +34,7 @@ public class FileBlobStore implements BlobStore {
     /** Told of every path after its fsync returned (tests check the order). */
     private final Consumer<Path> synced;
 
-    @Inject
-    public FileBlobStore(@ConfigProperty(name = "consilium.archive.blob-dir") Path root,
-                         @ConfigProperty(name = "consilium.archive.direct-io", defaultValue = "true") boolean directIo) {
+    public FileBlobStore(Path root, boolean directIo) {
         this(root, directIo, path -> { });
     }
 
@@ -153,7 +145,7 @@ public class FileBlobStore implements BlobStore {
     }
 
     /** 64 lowercase hex digits, so that a key can never name a path outside the store. */
-    private static boolean isKey(String key) {
+    static boolean isKey(String key) {
         if (key.length() != 64) {
             return false;
         }

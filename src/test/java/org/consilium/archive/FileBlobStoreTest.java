@@ -236,7 +236,7 @@ class FileBlobStoreTest {
         }
     }
 
-    private static String sha256(byte[] data) throws Exception {
+    static String sha256(byte[] data) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
     }
 }
