@@ -103,7 +103,12 @@ public class Ingest {
                     + h.sopInstanceUid() + " differs from the request's " + expectedSopInstanceUid);
         }
         StudyIndex.Documents docs = documents(h);
-        String key = blobs.commit(staged);
+        String key;
+        try {
+            key = blobs.commit(staged);
+        } catch (IOException e) { // disk full, object store refused: nothing indexed, the sender may retry
+            throw new IngestException(IngestException.Reason.OUT_OF_RESOURCES, "blob store unavailable: " + e.getMessage(), e);
+        }
         StudyIndex.Indexed indexed;
         try {
             indexed = index.record(h, key, staged.size(), source, docs);
