@@ -7,6 +7,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.consilium.dicom.net.AAssociateRj;
 import org.consilium.dicom.net.Acceptance;
 import org.consilium.dicom.net.DicomServer;
@@ -15,7 +18,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The DIMSE listener: our AE (default CONSILIUM on 11112). Only registered AEs may associate; the
- * calling AE's hospital owns what it stores and bounds what it may query and retrieve.
+ * calling AE's hospital owns what it stores and bounds what it may query and retrieve. With a certificate
+ * and key configured, the same AE also listens with TLS on its own port (default 2762, PS3.15 B.1).
  */
 @ApplicationScoped
 public class DimseListener {
@@ -28,39 +32,70 @@ public class DimseListener {
     int port;
     @ConfigProperty(name = "consilium.archive.max-associations", defaultValue = "50")
     int maxAssociations;
+    @ConfigProperty(name = "consilium.archive.dimse-tls-port", defaultValue = "2762")
+    int tlsPort;
+    @ConfigProperty(name = "consilium.archive.tls.cert")
+    Optional<Path> tlsCert;
+    @ConfigProperty(name = "consilium.archive.tls.key")
+    Optional<Path> tlsKey;
     @Inject
     AeRegistry peers;
     @Inject
     DimseServices services;
 
     private DicomServer server;
+    private DicomServer tlsServer;
 
     void start(@Observes StartupEvent event) {
         try {
-            server = DicomServer.builder()
-                    .aeTitle(aeTitle)
-                    .port(port)
-                    .maxAssociations(maxAssociations)
-                    .associationPolicy(rq -> peers.byTitle(rq.callingAe())
-                            .<Acceptance>map(Acceptance::accept)
-                            .orElseGet(() -> Acceptance.reject(AAssociateRj.REJECTED_PERMANENT,
-                                    AAssociateRj.SOURCE_SERVICE_USER, AAssociateRj.CALLING_AE_NOT_RECOGNIZED)))
-                    .storeHandler(services::store)
-                    .findHandler(services::find)
-                    .moveHandler(services::move)
-                    .getHandler(services::get)
-                    .build()
-                    .start();
+            server = server(port, null);
             LOG.infof("DICOM AE %s listening on port %d", aeTitle, server.port());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the DIMSE listener on port " + port, e);
         }
+        if (tlsCert.isPresent() != tlsKey.isPresent()) {
+            throw new IllegalStateException("DICOM TLS needs both consilium.archive.tls.cert and consilium.archive.tls.key");
+        }
+        if (tlsCert.isPresent()) {
+            try {
+                tlsServer = server(tlsPort, DicomTls.fromPem(tlsCert.get(), tlsKey.get()));
+                LOG.infof("DICOM AE %s listening with TLS on port %d", aeTitle, tlsServer.port());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the DICOM TLS listener on port " + tlsPort, e);
+            }
+        }
+    }
+
+    private DicomServer server(int listenPort, SSLContext tls) throws IOException {
+        return DicomServer.builder()
+                .aeTitle(aeTitle)
+                .port(listenPort)
+                .tls(tls)
+                .maxAssociations(maxAssociations)
+                .associationPolicy(rq -> peers.byTitle(rq.callingAe())
+                        .<Acceptance>map(Acceptance::accept)
+                        .orElseGet(() -> Acceptance.reject(AAssociateRj.REJECTED_PERMANENT,
+                                AAssociateRj.SOURCE_SERVICE_USER, AAssociateRj.CALLING_AE_NOT_RECOGNIZED)))
+                .storeHandler(services::store)
+                .findHandler(services::find)
+                .moveHandler(services::move)
+                .getHandler(services::get)
+                .build()
+                .start();
     }
 
     void stop(@Observes ShutdownEvent event) throws IOException {
         if (server != null) {
             server.close();
         }
+        if (tlsServer != null) {
+            tlsServer.close();
+        }
+    }
+
+    /** The bound TLS port, or -1 when no certificate is configured. */
+    public int tlsPort() {
+        return tlsServer != null ? tlsServer.port() : -1;
     }
 
     /** The bound port (tests configure 0 for an ephemeral one). */

@@ -91,10 +91,12 @@ class HelmChartTest {
         assertEquals("/q/health/started", c.getStartupProbe().getHttpGet().getPath());
         assertEquals("/q/health/ready", c.getReadinessProbe().getHttpGet().getPath());
         assertEquals("/q/health/live", c.getLivenessProbe().getHttpGet().getPath());
-        assertEquals(Map.of("http", 8080, "dicom", 11112), c.getPorts().stream()
+        assertEquals(Map.of("http", 8080, "dicom", 11112, "dicom-tls", 2762), c.getPorts().stream()
                 .collect(Collectors.toMap(p -> p.getName(), p -> p.getContainerPort())));
-        assertEquals(Set.of("/data", "/tmp"), c.getVolumeMounts().stream().map(m -> m.getMountPath()).collect(Collectors.toSet()),
-                "the only writable paths");
+        assertEquals(Set.of("/data", "/tmp"), c.getVolumeMounts().stream().filter(m -> !Boolean.TRUE.equals(m.getReadOnly()))
+                .map(m -> m.getMountPath()).collect(Collectors.toSet()), "the only writable paths");
+        assertEquals("zj-consilium-dicom-tls", pod.getVolumes().stream().filter(v -> v.getName().equals("dicom-tls"))
+                .findFirst().orElseThrow().getSecret().getSecretName(), "the DICOM TLS key pair from its Secret");
         assertNotNull(c.getLifecycle().getPreStop().getSleep(), "a pause before SIGTERM while endpoints drop the pod");
     }
 
@@ -118,6 +120,7 @@ class HelmChartTest {
         assertEquals("consilium-blobs", config.getData().get("CONSILIUM_S3_BUCKET"));
         assertEquals("https://id.zj-cancer.example/realms/consilium", config.getData().get("CONSILIUM_OIDC_URL"));
         assertEquals("ZJ_CONSILIUM", config.getData().get("CONSILIUM_AE_TITLE"));
+        assertEquals("/etc/consilium/dicom-tls/tls.key", config.getData().get("CONSILIUM_DICOM_TLS_KEY"));
     }
 
     @Test
@@ -147,7 +150,7 @@ class HelmChartTest {
         assertEquals("http", http.getTargetPort().getStrVal());
         Service dicom = services.get("mdt-consilium-dicom");
         assertEquals("LoadBalancer", dicom.getSpec().getType());
-        assertEquals(11112, dicom.getSpec().getPorts().get(0).getPort());
+        assertEquals(List.of(11112, 2762), dicom.getSpec().getPorts().stream().map(ServicePort::getPort).toList());
         assertEquals(List.of("10.20.0.0/16"), dicom.getSpec().getLoadBalancerSourceRanges());
     }
 
@@ -167,7 +170,8 @@ class HelmChartTest {
         assertEquals("ingress-nginx", policy.getSpec().getIngress().get(0).getFrom().get(0).getNamespaceSelector()
                 .getMatchLabels().get("kubernetes.io/metadata.name"));
         assertEquals("10.20.0.0/16", policy.getSpec().getIngress().get(1).getFrom().get(0).getIpBlock().getCidr());
-        assertEquals("dicom", policy.getSpec().getIngress().get(1).getPorts().get(0).getPort().getStrVal());
+        assertEquals(List.of("dicom", "dicom-tls"), policy.getSpec().getIngress().get(1).getPorts().stream()
+                .map(p -> p.getPort().getStrVal()).toList());
     }
 
     @Test
