@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import org.consilium.archive.store.BlobStoreConfig;
 import org.consilium.archive.forward.ForwardConfig;
 
 /** Every setting of the archive ({@code consilium.archive.*}), read here and nowhere else. */
@@ -24,13 +26,31 @@ public interface ArchiveConfig {
     @WithDefault("30s")
     Duration aeCacheTtl();
 
-    /** Directory of the content-addressed blob files. */
+    /** Port of the DICOM TLS listener (PS3.15 B.1), opened only when {@link #tls()} names a certificate and key. */
+    @WithDefault("2762")
+    int dimseTlsPort();
+
+    /** The TLS listener's certificate and PKCS #8 key, in PEM. */
+    Tls tls();
+
+    /** Directory of the content-addressed blob files (the file blob store). */
     Path blobDir();
 
     /** Write incoming instances with O_DIRECT where the file system allows it. */
     @WithDefault("true")
     boolean directIo();
 
+    /** Where blobs live: local files (default) or an S3-compatible store. */
+    BlobStoreConfig blobStore();
+
     /** C-STORE forwarding to registered AEs. */
     ForwardConfig forward();
+
+    /** DICOM TLS material. */
+    interface Tls {
+
+        Optional<Path> cert();
+
+        Optional<Path> key();
+    }
 }

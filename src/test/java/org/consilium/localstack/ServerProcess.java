@@ -41,11 +41,17 @@ public final class ServerProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IOException(jar + " is missing: build with ./mvnw package first (bin/run does)");
         }
-        Files.createDirectories(log.toAbsolutePath().getParent());
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + maxHeap));
         command.addAll(jvmOptions(System.getenv("CONSILIUM_SERVER_JVM_OPTS")));
         command.addAll(List.of("-jar", jar.toString()));
+        return start(stack, httpPort, command, settings, log);
+    }
+
+    /** Starts the server by {@code command} (as an image's entry point runs it), with the same environment. */
+    public static ServerProcess start(Stack stack, int httpPort, List<String> command, Map<String, String> settings,
+                                      Path log) throws IOException {
+        Files.createDirectories(log.toAbsolutePath().getParent());
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -7,15 +7,22 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.consilium.archive.ArchiveConfig;
 import org.consilium.dicom.net.pdu.AAssociateRj;
 import org.consilium.dicom.net.association.Acceptance;
 import org.consilium.dicom.net.association.DicomServer;
+import org.consilium.dicom.net.association.Acceptance;
+import org.consilium.dicom.net.association.DicomServer;
+import org.consilium.dicom.net.pdu.AAssociateRj;
 import org.jboss.logging.Logger;
 
 /**
  * The DIMSE listener: our AE (default CONSILIUM on 11112). Only registered AEs may associate; the
- * calling AE's hospital owns what it stores and bounds what it may query and retrieve.
+ * calling AE's hospital owns what it stores and bounds what it may query and retrieve. With a certificate
+ * and key configured, the same AE also listens with TLS on its own port (default 2762, PS3.15 B.1).
  */
 @ApplicationScoped
 public class DimseListener {
@@ -30,33 +37,60 @@ public class DimseListener {
     DimseServices services;
 
     private DicomServer server;
+    private DicomServer tlsServer;
 
     void start(@Observes StartupEvent event) {
         try {
-            server = DicomServer.builder()
-                    .aeTitle(config.aeTitle())
-                    .port(config.dimsePort())
-                    .maxAssociations(config.maxAssociations())
-                    .associationPolicy(rq -> peers.byTitle(rq.callingAe())
-                            .<Acceptance>map(Acceptance::accept)
-                            .orElseGet(() -> Acceptance.reject(AAssociateRj.REJECTED_PERMANENT,
-                                    AAssociateRj.SOURCE_SERVICE_USER, AAssociateRj.CALLING_AE_NOT_RECOGNIZED)))
-                    .storeHandler(services::store)
-                    .findHandler(services::find)
-                    .moveHandler(services::move)
-                    .getHandler(services::get)
-                    .build()
-                    .start();
+            server = server(config.dimsePort(), null);
             LOG.infof("DICOM AE %s listening on port %d", config.aeTitle(), server.port());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the DIMSE listener on port " + config.dimsePort(), e);
         }
+        Optional<Path> tlsCert = config.tls().cert();
+        Optional<Path> tlsKey = config.tls().key();
+        if (tlsCert.isPresent() != tlsKey.isPresent()) {
+            throw new IllegalStateException("DICOM TLS needs both consilium.archive.tls.cert and consilium.archive.tls.key");
+        }
+        if (tlsCert.isPresent()) {
+            try {
+                tlsServer = server(config.dimseTlsPort(), DicomTls.fromPem(tlsCert.get(), tlsKey.get()));
+                LOG.infof("DICOM AE %s listening with TLS on port %d", config.aeTitle(), tlsServer.port());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the DICOM TLS listener on port " + config.dimseTlsPort(), e);
+            }
+        }
+    }
+
+    private DicomServer server(int listenPort, SSLContext tls) throws IOException {
+        return DicomServer.builder()
+                .aeTitle(config.aeTitle())
+                .port(listenPort)
+                .tls(tls)
+                .maxAssociations(config.maxAssociations())
+                .associationPolicy(rq -> peers.byTitle(rq.callingAe())
+                        .<Acceptance>map(Acceptance::accept)
+                        .orElseGet(() -> Acceptance.reject(AAssociateRj.REJECTED_PERMANENT,
+                                AAssociateRj.SOURCE_SERVICE_USER, AAssociateRj.CALLING_AE_NOT_RECOGNIZED)))
+                .storeHandler(services::store)
+                .findHandler(services::find)
+                .moveHandler(services::move)
+                .getHandler(services::get)
+                .build()
+                .start();
     }
 
     void stop(@Observes ShutdownEvent event) throws IOException {
         if (server != null) {
             server.close();
         }
+        if (tlsServer != null) {
+            tlsServer.close();
+        }
+    }
+
+    /** The bound TLS port, or -1 when no certificate is configured. */
+    public int tlsPort() {
+        return tlsServer != null ? tlsServer.port() : -1;
     }
 
     /** The bound port (tests configure 0 for an ephemeral one). */

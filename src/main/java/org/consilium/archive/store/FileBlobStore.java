@@ -1,9 +1,6 @@
 package org.consilium.archive.store;
 
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,10 +23,8 @@ import org.consilium.archive.StagedBlob;
 /**
  * Blobs as files: {@code <dir>/ab/cd/<sha256>}. Staging files live in {@code <dir>/staging} on the same
  * file system, so that commit is an atomic rename. Leftover staging files (a crash mid-write) are removed
- * at start; they were never acknowledged.
+ * at start; they were never acknowledged. The default store, made by {@link BlobStores}.
  */
-@ApplicationScoped
-@Startup
 public class FileBlobStore implements BlobStore {
 
     private final Path root;
@@ -42,12 +37,7 @@ public class FileBlobStore implements BlobStore {
     /** Told of every path after its fsync returned (tests check the order). */
     private final Consumer<Path> synced;
 
-    @Inject
-    public FileBlobStore(ArchiveConfig config) {
-        this(config.blobDir(), config.directIo());
-    }
-
-    FileBlobStore(Path root, boolean directIo) {
+    public FileBlobStore(Path root, boolean directIo) {
         this(root, directIo, path -> { });
     }
 
@@ -158,7 +148,7 @@ public class FileBlobStore implements BlobStore {
     }
 
     /** 64 lowercase hex digits, so that a key can never name a path outside the store. */
-    private static boolean isKey(String key) {
+    static boolean isKey(String key) {
         if (key.length() != 64) {
             return false;
         }

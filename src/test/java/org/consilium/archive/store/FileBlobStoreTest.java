@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The blob store on a real file system, with direct I/O and through the page cache. */
-class FileBlobStoreTest {
+public class FileBlobStoreTest {
 
     /** Sizes around the block size, the direct buffer and the in-memory head. */
     private static final int[] SIZES = {0, 1, 4095, 4096, 4097, StagedBlob.HEAD_BYTES - 1, StagedBlob.HEAD_BYTES + 1,
@@ -237,7 +237,7 @@ class FileBlobStoreTest {
         }
     }
 
-    private static String sha256(byte[] data) throws Exception {
+    public static String sha256(byte[] data) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
     }
 }
