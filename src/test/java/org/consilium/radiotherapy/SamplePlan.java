@@ -29,25 +29,25 @@ import org.consilium.localstack.Tokens;
  * every study, series, instance and frame-of-reference UID replaced by a fresh one, consistently, so that
  * each test submits a study of its own. A tweak may change the data sets before they are written.
  */
-final class SamplePlan {
+public final class SamplePlan {
 
     static final Path DIR = Path.of("dicom-samples/lung-phantom");
 
-    final String studyUid;
+    public final String studyUid;
     /** Part 10 bytes by file name: CT0001.dcm … CT0096.dcm, RTSTRUCT.dcm, RTPLAN.dcm, RTDOSE.dcm. */
-    final Map<String, byte[]> files;
+    public final Map<String, byte[]> files;
 
     private SamplePlan(String studyUid, Map<String, byte[]> files) {
         this.studyUid = studyUid;
         this.files = files;
     }
 
-    static SamplePlan copy() {
+    public static SamplePlan copy() {
         return copy(ds -> { });
     }
 
     /** @param tweak called with the data sets by file name, after the UIDs are replaced */
-    static SamplePlan copy(Consumer<Map<String, Attributes>> tweak) {
+    public static SamplePlan copy(Consumer<Map<String, Attributes>> tweak) {
         try {
             Map<String, Attributes> sets = new LinkedHashMap<>();
             List<Path> paths = new ArrayList<>();
@@ -75,7 +75,7 @@ final class SamplePlan {
     }
 
     /** The files whose names start with one of the prefixes ("CT", "RTSTRUCT", ...). */
-    List<byte[]> select(String... prefixes) {
+    public List<byte[]> select(String... prefixes) {
         List<byte[]> out = new ArrayList<>();
         files.forEach((name, bytes) -> {
             for (String p : prefixes) {
@@ -89,7 +89,7 @@ final class SamplePlan {
     }
 
     /** STOW-RS of these files as {@code user}, in one request. */
-    static void stow(String user, List<byte[]> parts) {
+    public static void stow(String user, List<byte[]> parts) {
         String boundary = "rt-plan-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (byte[] p : parts) {
@@ -127,7 +127,7 @@ final class SamplePlan {
         }
     }
 
-    static String newUid() {
+    public static String newUid() {
         UUID u = UUID.randomUUID();
         byte[] b = java.nio.ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
                 .putLong(u.getLeastSignificantBits()).array();

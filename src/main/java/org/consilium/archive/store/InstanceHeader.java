@@ -3,8 +3,7 @@ package org.consilium.archive.store;
 import java.util.List;
 import java.util.Locale;
 import org.consilium.archive.IngestException;
-import org.consilium.archive.store.Coercion;
-import org.consilium.archive.store.IndexValues;
+
 import org.consilium.dicom.data.Attributes;
 import org.consilium.dicom.data.BulkData;
 import org.consilium.dicom.data.PersonName;
