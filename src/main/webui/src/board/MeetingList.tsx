@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, must, type Schemas } from '../api/client';
 import { formatDateTime, t, type Key } from '../shell/i18n';
-import { me } from '../shell/me';
+import { hasRole, me } from '../shell/me';
+import { useLocation } from 'preact-iso';
 import { Problem } from '../shell/Problem';
 import { downloadIcs } from './calendar';
 
@@ -9,6 +10,7 @@ type Meeting = Schemas['MeetingView'];
 
 /** Upcoming board meetings: all of them for case managers, else those one chairs or is invited to. */
 export function MeetingList() {
+  const { route } = useLocation();
   const [meetings, setMeetings] = useState<Meeting[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const load = () => {
@@ -28,6 +30,15 @@ export function MeetingList() {
     }
   };
   const mine = (m: Meeting) => m.invitations?.find((i) => i.userId === me.value?.id);
+  const runs = (m: Meeting) => m.chair?.id === me.value?.id || hasRole('case-manager', 'platform-admin');
+  const open = async (m: Meeting) => {
+    try {
+      must(await api.POST('/api/meetings/{id}/session/open', { params: { path: { id: m.id! } }, body: { version: m.version } }));
+      route(`/meetings/${m.id}/room`);
+    } catch (e) {
+      setError(e);
+    }
+  };
 
   return (
     <section aria-labelledby="meetings-title">
@@ -55,7 +66,7 @@ export function MeetingList() {
                   <td>{formatDateTime(m.startsAt)}</td>
                   <td>{m.chair?.displayName}</td>
                   <td>{t('meeting.agendaCount', { n: m.agenda?.length ?? 0 })}</td>
-                  <td>{invitation ? t(`invitation.${invitation.response}` as Key) : m.chair?.id === me.value?.id ? t('meeting.youChair') : ''}</td>
+                  <td>{m.chair?.id === me.value?.id ? t('meeting.youChair') : invitation ? t(`invitation.${invitation.response}` as Key) : ''}</td>
                   <td class="actions">
                     {invitation?.response === 'PENDING' && (
                       <>
@@ -64,6 +75,15 @@ export function MeetingList() {
                         <button type="button" aria-label={t('invitation.declineNamed', { title: m.title ?? '' })}
                           onClick={() => answer(m, 'DECLINED')}>{t('invitation.decline')}</button>
                       </>
+                    )}
+                    {m.state === 'PLANNED' && runs(m) && (
+                      <button type="button" class="primary" aria-label={t('meeting.openNamed', { title: m.title ?? '' })}
+                        onClick={() => open(m)}>{t('meeting.open')}</button>
+                    )}
+                    {m.state === 'OPEN' && (
+                      <a class="button" href={`/meetings/${m.id}/room`} aria-label={t('meeting.enterNamed', { title: m.title ?? '' })}>
+                        {t('meeting.enter')}
+                      </a>
                     )}
                     <button type="button" class="link" onClick={() => downloadIcs(m.id!, 'consilium-meeting.ics').catch(setError)}>
                       {t('meeting.ics')}

@@ -37,7 +37,7 @@ function StudyUpload(props: { onStudies: (uids: string[]) => void; onBusy: (busy
       <div class="actions">
         <label class="field">
           {t('upload.folder')}
-          <input type="file" multiple {...{ webkitdirectory: '' }} onChange={(e) => start(e.currentTarget.files)} />
+          <input type="file" multiple {...{ webkitdirectory: true }} onChange={(e) => start(e.currentTarget.files)} />
         </label>
         <label class="field">
           {t('upload.files')}

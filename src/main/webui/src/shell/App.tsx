@@ -10,6 +10,7 @@ import { ConsultQueue } from '../consult/ConsultQueue';
 import { ConsultDetail } from '../consult/ConsultDetail';
 import { ConsultImages } from '../consult/ConsultImages';
 import { MeetingList } from '../board/MeetingList';
+import { MeetingRoom } from '../board/MeetingRoom';
 import { NewConsult } from '../consult/NewConsult';
 
 const ROLE_ORDER = ['platform-admin', 'case-manager', 'specialist', 'clinician', 'rt-staff', 'hospital-admin'];
@@ -92,6 +93,7 @@ function Shell() {
           <Route path="/consults/:id" component={ConsultDetail} />
           <Route path="/consults/:id/images" component={ConsultImages} />
           <Route path="/meetings" component={MeetingList} />
+          <Route path="/meetings/:id/room" component={MeetingRoom} />
           <Route default component={NotFound} />
         </Router>
       </main>

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { Enums, RenderingEngine, eventTarget, getRenderingEngine, type Types } from '@cornerstonejs/core';
+import { Enums, RenderingEngine, eventTarget, getRenderingEngine, metaData, utilities, type Types } from '@cornerstonejs/core';
 import {
   AngleTool, ArrowAnnotateTool, EllipticalROITool, LengthTool, PanTool, PlanarFreehandROITool, StackScrollTool,
   ToolGroupManager, WindowLevelTool, ZoomTool, Enums as ToolEnums,
 } from '@cornerstonejs/tools';
+import { TOOL_OF_KIND, instanceOf, kindOfTool, type Kind, type ProtocolAnnotation } from './annotations';
 import { t, type Key } from '../shell/i18n';
 import { initCornerstone } from './cornerstone';
 import { CT_PRESETS, voiRange, windowOf, type PresetName } from './presets';
@@ -44,8 +45,24 @@ function toolGroup() {
  * One rendering engine for the page, tools registered once, the viewport created and destroyed with this
  * component.
  */
-export default function Viewer(props: { studyUid: string }) {
+/** The room's annotations, and how to publish one drawn here (absent outside a room). */
+export interface SharedAnnotations {
+  items: Record<string, Record<string, unknown>>;
+  publish: (a: ProtocolAnnotation) => void;
+}
+
+type Hydrate = (viewportId: string, points: Types.Point3[], options?: { annotationUID?: string; referencedImageId?: string }) => unknown;
+const HYDRATE: Record<Kind, Hydrate> = {
+  line: LengthTool.hydrate as Hydrate,
+  angle: AngleTool.hydrate as Hydrate,
+  arrow: ((vp, points, options) => (ArrowAnnotateTool.hydrate as unknown as (v: string, p: Types.Point3[], l: string, o?: object) => unknown)(vp, points, '', options)) as Hydrate,
+};
+
+export default function Viewer(props: { studyUid: string; shared?: SharedAnnotations }) {
   const element = useRef<HTMLDivElement>(null);
+  const imageIds = useRef<string[]>([]);
+  const shown = useRef(new Set<string>());
+  const [loaded, setLoaded] = useState(0);
   const [series, setSeries] = useState<SeriesInfo[]>([]);
   const [current, setCurrent] = useState<string | null>(null);
   const [slice, setSlice] = useState({ index: 0, total: 0 });
@@ -76,6 +93,8 @@ export default function Viewer(props: { studyUid: string }) {
       await initCornerstone();
       const ids = await imageIdsOf(props.studyUid, current);
       if (disposed) return;
+      imageIds.current = ids;
+      shown.current = new Set();
       const engine = getRenderingEngine(ENGINE) ?? new RenderingEngine(ENGINE);
       engine.enableElement({ viewportId: VIEWPORT, type: Enums.ViewportType.STACK, element: el });
       toolGroup().addViewport(VIEWPORT, ENGINE);
@@ -83,6 +102,7 @@ export default function Viewer(props: { studyUid: string }) {
       await vp.setStack(ids, Math.floor(ids.length / 2));
       vp.render();
       onImage();
+      setLoaded((n) => n + 1);
     })().catch((e: Error) => !disposed && setError(e.message));
     el.addEventListener(Enums.Events.STACK_NEW_IMAGE, onImage);
     el.addEventListener(Enums.Events.VOI_MODIFIED, onImage);
@@ -94,6 +114,56 @@ export default function Viewer(props: { studyUid: string }) {
       getRenderingEngine(ENGINE)?.disableElement(VIEWPORT);
     };
   }, [current]);
+
+  // an annotation drawn here goes to the room; the room's echo of it is then already shown
+  useEffect(() => {
+    const shared = props.shared;
+    if (!shared) return;
+    const completed = (evt: Event) => {
+      const a = (evt as CustomEvent).detail?.annotation;
+      const kind = a && kindOfTool(a.metadata?.toolName);
+      const imageId: string | undefined = a?.metadata?.referencedImageId;
+      const where = imageId ? instanceOf(imageId) : null;
+      if (!kind || !imageId || !where || !current || shown.current.has(a.annotationUID)) return;
+      shown.current.add(a.annotationUID);
+      const world = a.data.handles.points as Types.Point3[];
+      const plane = metaData.get('imagePlaneModule', imageId) as { rowPixelSpacing?: number; columnPixelSpacing?: number } | undefined;
+      shared.publish({
+        id: a.annotationUID, kind,
+        ref: {
+          studyUid: props.studyUid, seriesUid: current, ...where,
+          pixelSpacing: plane?.rowPixelSpacing && plane.columnPixelSpacing ? [plane.rowPixelSpacing, plane.columnPixelSpacing] : undefined,
+        },
+        points: world.map((p) => utilities.worldToImageCoords(imageId, p) as [number, number]),
+        patientPoints: world.map((p) => [p[0], p[1], p[2]] as [number, number, number]),
+      });
+    };
+    eventTarget.addEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, completed);
+    return () => eventTarget.removeEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, completed);
+  }, [props.shared?.publish, current]);
+
+  // annotations drawn by others in the room appear here, on their image, with cornerstone's own tools
+  useEffect(() => {
+    const items = props.shared?.items ?? {};
+    let drew = false;
+    for (const [id, a] of Object.entries(items)) {
+      if (shown.current.has(id)) continue;
+      const ref = a.ref as ProtocolAnnotation['ref'] | undefined;
+      const kind = a.kind as Kind;
+      if (!ref || !(kind in TOOL_OF_KIND)) continue;
+      const imageId = imageIds.current.find((i) => {
+        const at = instanceOf(i);
+        return at?.sopInstanceUid === ref.sopInstanceUid && at.frame === (ref.frame ?? 1);
+      });
+      if (!imageId) continue;
+      const patient = a.patientPoints as Types.Point3[] | undefined;
+      const world = patient ?? (a.points as [number, number][]).map((p) => utilities.imageToWorldCoords(imageId, p) as Types.Point3);
+      shown.current.add(id);
+      HYDRATE[kind](VIEWPORT, world, { annotationUID: id, referencedImageId: imageId });
+      drew = true;
+    }
+    if (drew) getRenderingEngine(ENGINE)?.render();
+  }, [props.shared?.items, loaded]);
 
   useEffect(() => () => {
     getRenderingEngine(ENGINE)?.destroy();
@@ -120,7 +190,6 @@ export default function Viewer(props: { studyUid: string }) {
     group.setToolActive(name, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Primary }] });
     setTool(name);
   };
-  void eventTarget;
 
   return (
     <section class="viewer" aria-label={t('viewer.title')}>
@@ -149,7 +218,7 @@ export default function Viewer(props: { studyUid: string }) {
           <button type="button" onClick={() => scroll(-1)}>{t('viewer.previousSlice')}</button>
           <button type="button" onClick={() => scroll(1)}>{t('viewer.nextSlice')}</button>
         </div>
-        <div ref={element} class="canvas" tabIndex={0} aria-label={t('viewer.image')}
+        <div ref={element} class="canvas" tabIndex={0} role="application" aria-label={t('viewer.image')}
           onKeyDown={(e) => {
             if (e.key === 'ArrowUp' || e.key === 'ArrowLeft') { e.preventDefault(); scroll(-1); }
             if (e.key === 'ArrowDown' || e.key === 'ArrowRight') { e.preventDefault(); scroll(1); }

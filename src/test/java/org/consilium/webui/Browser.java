@@ -28,18 +28,20 @@ final class Browser implements AutoCloseable {
 
     static final Path SCREENS = Path.of("target/webui-screens");
     private static final Duration PATIENCE = Duration.ofSeconds(20);
-    private static final Map<String, String> CANDIDATES = Map.of(
-            "button", "button, [role=button], input[type=submit], input[type=button]",
-            "link", "a[href], [role=link]",
-            "textbox", "input:not([type]), input[type=text], input[type=password], input[type=email], "
-                    + "input[type=search], textarea, [role=textbox]",
-            "heading", "h1, h2, h3, h4, [role=heading]",
-            "combobox", "select, [role=combobox]",
-            "checkbox", "input[type=checkbox], [role=checkbox]",
-            "file", "input[type=file]",
-            "navigation", "nav, [role=navigation]",
-            "region", "section[aria-label], [role=region]",
-            "alert", "[role=alert]");
+    private static final Map<String, String> CANDIDATES = Map.ofEntries(
+            Map.entry("button", "button, [role=button], input[type=submit], input[type=button]"),
+            Map.entry("link", "a[href], [role=link]"),
+            Map.entry("textbox", "input:not([type]), input[type=text], input[type=password], input[type=email], "
+                    + "input[type=search], textarea, [role=textbox]"),
+            Map.entry("heading", "h1, h2, h3, h4, [role=heading]"),
+            Map.entry("combobox", "select, [role=combobox]"),
+            Map.entry("checkbox", "input[type=checkbox], [role=checkbox]"),
+            Map.entry("file", "input[type=file]"),
+            Map.entry("navigation", "nav, [role=navigation]"),
+            Map.entry("region", "section[aria-label], [role=region]"),
+            Map.entry("alert", "[role=alert]"),
+            Map.entry("log", "[role=log]"),
+            Map.entry("application", "[role=application]"));
 
     final ChromeDriver driver;
 
@@ -110,15 +112,25 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the page's text contains {@code text}. */
     void awaitText(String text) {
-        await("the text '" + text + "'", d -> d.findElement(By.tagName("body")).getText().contains(text) ? true : null);
+        awaitText(text, PATIENCE);
+    }
+
+    /** Waits up to {@code patience} for a slow step (an upload, a first image on a busy machine). */
+    void awaitText(String text, Duration patience) {
+        await("the text '" + text + "'", patience,
+                d -> d.findElement(By.tagName("body")).getText().contains(text) ? true : null);
     }
 
     <T> T await(String what, Function<ChromeDriver, T> condition) {
+        return await(what, PATIENCE, condition);
+    }
+
+    <T> T await(String what, Duration patience, Function<ChromeDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class)
+            return new WebDriverWait(driver, patience).ignoring(StaleElementReferenceException.class)
                     .until(d -> condition.apply((ChromeDriver) d));
         } catch (TimeoutException e) {
-            throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + what + " at "
+            throw new AssertionError("waited " + patience.toSeconds() + " s for " + what + " at "
                     + driver.getCurrentUrl() + "; the page said:\n" + driver.findElement(By.tagName("body")).getText(), e);
         }
     }
@@ -126,15 +138,21 @@ final class Browser implements AutoCloseable {
     private WebElement only(String role, String name) {
         List<WebElement> matches = driver.findElements(By.cssSelector(CANDIDATES.get(role))).stream()
                 .filter(e -> e.isDisplayed() || "file".equals(role))
-                .filter(e -> role.equals(e.getAriaRole()) || "region".equals(role) || "navigation".equals(role)
+                .filter(e -> role.equals(e.getAriaRole()) || "region".equals(role) || "navigation".equals(role) || "log".equals(role) || "application".equals(role)
                         || "file".equals(role) || "password".equals(e.getDomAttribute("type")))
                 .filter(e -> name.equals(e.getAccessibleName().trim()))
                 .toList();
         return matches.size() == 1 ? matches.get(0) : null;
     }
 
-    /** A PNG of the screen as it is, under target/webui-screens (the README's ones are copied from there). */
+    /** A PNG of the top of the page, under target/webui-screens (the README's ones are copied from there). */
     void screenshot(String name) throws IOException {
+        driver.executeScript("window.scrollTo(0, 0)");
+        screenshotHere(name);
+    }
+
+    /** A PNG of the screen where it is scrolled to now. */
+    void screenshotHere(String name) throws IOException {
         Files.createDirectories(SCREENS);
         Files.write(SCREENS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
     }
