@@ -109,7 +109,7 @@ export function MeetingRoom(props: { id?: string; params?: { id: string } }) {
             <ol>
               {(session.agenda ?? []).map((a) => (
                 <li key={a.consultId}>
-                  <a href={`/consults/${a.consultId}`}>{t('room.case', { n: (a.position ?? 0) + 1 })}</a>
+                  <a href={`/consults/${a.consultId}`}>{t('room.case', { n: a.position ?? 0 })}</a>
                   {a.consultId === session.presentingConsultId ? ` · ${t('room.presenting')}`
                     : chairs && <button type="button" onClick={() => present(a.consultId!)}>{t('room.presentThis')}</button>}
                 </li>

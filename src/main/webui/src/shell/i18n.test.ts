@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import zh from '../i18n/zh-CN.json';
 import en from '../i18n/en.json';
-import { formatDuration, translate } from './i18n';
+import { formatDateTime, formatDuration, translate } from './i18n';
 
 describe('dictionaries', () => {
   it('have the same keys in zh-CN and English', () => {
@@ -23,6 +23,10 @@ describe('dictionaries', () => {
 describe('formatting', () => {
   it('fills placeholders', () => {
     expect(translate('en', 'time.hours', { n: 3 })).toBe('3 h');
+  });
+  it('shows a time it cannot read as it was sent instead of failing the screen', () => {
+    expect(formatDateTime('not a time')).toBe('not a time');
+    expect(formatDateTime('2026-12-06T10:41:22.123Z')).toContain('2026');
   });
   it('reads an SLA clock in days and hours, or minutes when short', () => {
     expect(formatDuration(2 * 86400 + 3 * 3600 + 120, 'en')).toBe('2 d 3 h');

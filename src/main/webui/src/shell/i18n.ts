@@ -46,7 +46,9 @@ export function translate(l: Lang, key: Key, params?: Record<string, string | nu
 
 export function formatDateTime(iso: string | undefined | null): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(lang.value, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang.value, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 /** An SLA clock or other span in seconds, as the user reads it: "2 d 3 h", "3 h 5 min", "4 min". */

@@ -48,6 +48,8 @@ final class Browser implements AutoCloseable {
     Browser() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("consilium.test.chromium", "/usr/bin/chromium"));
+        // the page's console, read into failure messages (what broke in the app, not just what is missing)
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         options.addArguments("--headless=new", "--window-size=1366,768", "--no-sandbox", "--disable-dev-shm-usage",
                 "--disable-gpu", "--no-first-run", "--password-store=basic", "--lang=zh-CN");
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -92,6 +94,16 @@ final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /** The browser console's entries since the last call. */
+    String console() {
+        try {
+            return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                    .map(l -> l.getLevel() + " " + l.getMessage()).collect(java.util.stream.Collectors.joining("\n"));
+        } catch (RuntimeException e) {
+            return "(unavailable: " + e.getMessage() + ")";
+        }
+    }
+
     /** Picks the option shown as {@code option} in the drop-down labelled {@code label}. */
     void choose(String label, String option) {
         new Select(find("combobox", label)).selectByVisibleText(option);
@@ -131,7 +143,8 @@ final class Browser implements AutoCloseable {
                     .until(d -> condition.apply((ChromeDriver) d));
         } catch (TimeoutException e) {
             throw new AssertionError("waited " + patience.toSeconds() + " s for " + what + " at "
-                    + driver.getCurrentUrl() + "; the page said:\n" + driver.findElement(By.tagName("body")).getText(), e);
+                    + driver.getCurrentUrl() + "; the page said:\n" + driver.findElement(By.tagName("body")).getText()
+                    + "\nits console said:\n" + console(), e);
         }
     }
 
