@@ -38,7 +38,8 @@ class CapabilityBoundariesTest {
             "archive", Set.of("dicom", "identity", "audit", "platform"),
             "consult", Set.of(ARCHIVE_API, "live", "identity", "audit", "platform"),
             "radiotherapy", Set.of("dicom", ARCHIVE_API, "live", "identity", "audit", "platform"),
-            "registry", Set.of("consult", "radiotherapy", ARCHIVE_API, "live", "identity", "audit", "platform"));
+            "registry", Set.of("consult", "radiotherapy", ARCHIVE_API, "live", "identity", "audit", "platform"),
+            "webui", Set.of("identity", "platform"));
 
     private static final JavaClasses PRODUCT = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_ROOM, applyEvent, people, type RoomEvent } from './roomState';
+
+const li = { userId: 'u-li', displayName: '李明', role: 'chair' };
+const joined = (c: string, who = li): RoomEvent => ({ type: 'presence.joined', data: { ...who, connectionId: c } });
+
+describe('room state from events', () => {
+  it('tracks presence by connection and shows each person once', () => {
+    let s = applyEvent(EMPTY_ROOM, 1, joined('c1'));
+    s = applyEvent(s, 2, joined('c2'));
+    s = applyEvent(s, 3, joined('c3', { userId: 'u-zhou', displayName: '周婷', role: 'member' }));
+    expect(people(s).map((p) => p.displayName)).toEqual(['李明', '周婷']);
+    s = applyEvent(s, 4, { type: 'presence.left', data: { connectionId: 'c3' } });
+    expect(people(s).map((p) => p.displayName)).toEqual(['李明']);
+  });
+
+  it('keeps the chat in seq order with its authors', () => {
+    let s = applyEvent(EMPTY_ROOM, 5, { type: 'chat', actor: li, data: { text: '看第42层' } });
+    s = applyEvent(s, 6, { type: 'chat', actor: { userId: 'u-zhou', displayName: '周婷' }, data: { text: '同意' } });
+    expect(s.chat.map((c) => `${c.seq} ${c.author}: ${c.text}`)).toEqual(['5 李明: 看第42层', '6 周婷: 同意']);
+  });
+
+  it('ignores an event it already has (a replay after reconnecting)', () => {
+    const s = applyEvent(EMPTY_ROOM, 7, { type: 'chat', actor: li, data: { text: 'once' } });
+    expect(applyEvent(s, 7, { type: 'chat', actor: li, data: { text: 'once' } })).toBe(s);
+    expect(applyEvent(s, 3, { type: 'chat', actor: li, data: { text: 'old' } })).toBe(s);
+  });
+
+  it('creates, updates and deletes annotations, and counts a user\'s last vote', () => {
+    let s = applyEvent(EMPTY_ROOM, 1, { type: 'annotation.created', actor: li, data: { annotation: { id: 'a1', kind: 'line' } } });
+    s = applyEvent(s, 2, { type: 'annotation.updated', actor: li, data: { annotation: { id: 'a1', kind: 'line', label: 'L1' } } });
+    expect(s.annotations.a1.label).toBe('L1');
+    s = applyEvent(s, 3, { type: 'annotation.deleted', actor: li, data: { annotationId: 'a1' } });
+    expect(s.annotations).toEqual({});
+    s = applyEvent(s, 4, { type: 'vote.cast', actor: li, data: { question: 'q', choice: 'SBRT' } });
+    s = applyEvent(s, 5, { type: 'vote.cast', actor: li, data: { question: 'q', choice: 'surgery' } });
+    expect(Object.values(s.votes)).toEqual([{ choice: 'surgery', author: '李明' }]);
+  });
+});

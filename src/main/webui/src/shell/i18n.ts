@@ -1,0 +1,65 @@
+import { signal } from '@preact/signals';
+import zh from '../i18n/zh-CN.json';
+import enJson from '../i18n/en.json';
+
+/** Every key of the zh-CN dictionary; the English one must have the same keys (checked by tsc and vitest). */
+export type Key = keyof typeof zh;
+export type Lang = 'zh-CN' | 'en';
+
+const en: Record<Key, string> = enJson;
+export const dictionaries: Record<Lang, Record<Key, string>> = { 'zh-CN': zh, en };
+
+const STORAGE_KEY = 'consilium.lang';
+
+function remembered(): Lang {
+  try {
+    const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
+    if (saved === 'en' || saved === 'zh-CN') return saved;
+  } catch {
+    // storage may be blocked; the default applies
+  }
+  return 'zh-CN';
+}
+
+/** The user's language: zh-CN unless they chose English, remembered in this browser. */
+export const lang = signal<Lang>(remembered());
+
+export function setLang(l: Lang): void {
+  lang.value = l;
+  try {
+    localStorage.setItem(STORAGE_KEY, l);
+  } catch {
+    // not remembered, still switched
+  }
+  document.documentElement.lang = l;
+}
+
+/** The string for {@code key} in the current language, with {name} placeholders filled. */
+export function t(key: Key, params?: Record<string, string | number>): string {
+  return translate(lang.value, key, params);
+}
+
+export function translate(l: Lang, key: Key, params?: Record<string, string | number>): string {
+  const s = dictionaries[l][key] ?? key;
+  return params ? s.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? '')) : s;
+}
+
+export function formatDateTime(iso: string | undefined | null): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang.value, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** An SLA clock or other span in seconds, as the user reads it: "2 d 3 h", "3 h 5 min", "4 min". */
+export function formatDuration(seconds: number | undefined | null, l: Lang = lang.value): string {
+  if (seconds == null) return '';
+  const d = Math.floor(seconds / 86400);
+  const h = Math.floor((seconds % 86400) / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const parts: string[] = [];
+  if (d) parts.push(translate(l, 'time.days', { n: d }));
+  if (h) parts.push(translate(l, 'time.hours', { n: h }));
+  if (!d && (m || !h)) parts.push(translate(l, 'time.minutes', { n: m }));
+  return parts.join(' ');
+}

@@ -1,0 +1,26 @@
+import type { Key } from './i18n';
+
+export interface NavItem {
+  path: string;
+  label: Key;
+  roles: string[];
+}
+
+/** The screens each role works in, in the order they appear; the first one is the role's home. */
+export const NAV: NavItem[] = [
+  { path: '/queue', label: 'nav.queue', roles: ['case-manager', 'platform-admin'] },
+  { path: '/consults', label: 'nav.myRequests', roles: ['clinician', 'rt-staff'] },
+  { path: '/consults', label: 'nav.assigned', roles: ['specialist'] },
+  { path: '/consults', label: 'nav.allConsults', roles: ['case-manager', 'platform-admin', 'hospital-admin'] },
+  { path: '/consults/new', label: 'nav.newRequest', roles: ['clinician', 'rt-staff', 'case-manager'] },
+  { path: '/meetings', label: 'nav.meetings', roles: ['case-manager', 'specialist', 'platform-admin'] },
+];
+
+export function navFor(roles: readonly string[]): NavItem[] {
+  const seen = new Set<string>();
+  return NAV.filter((n) => n.roles.some((r) => roles.includes(r))).filter((n) => {
+    if (seen.has(n.path)) return false;
+    seen.add(n.path);
+    return true;
+  });
+}

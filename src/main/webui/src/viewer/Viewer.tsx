@@ -1,0 +1,235 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { Enums, RenderingEngine, eventTarget, getRenderingEngine, metaData, utilities, type Types } from '@cornerstonejs/core';
+import {
+  AngleTool, ArrowAnnotateTool, EllipticalROITool, LengthTool, PanTool, PlanarFreehandROITool, StackScrollTool,
+  ToolGroupManager, WindowLevelTool, ZoomTool, Enums as ToolEnums,
+} from '@cornerstonejs/tools';
+import { TOOL_OF_KIND, instanceOf, kindOfTool, type Kind, type ProtocolAnnotation } from './annotations';
+import { t, type Key } from '../shell/i18n';
+import { initCornerstone } from './cornerstone';
+import { CT_PRESETS, voiRange, windowOf, type PresetName } from './presets';
+import { imageIdsOf, seriesOf, type SeriesInfo } from './series';
+
+const ENGINE = 'consilium';
+const VIEWPORT = 'stack';
+const TOOL_GROUP = 'consilium-stack';
+const MEASURE: { name: string; label: Key }[] = [
+  { name: WindowLevelTool.toolName, label: 'viewer.tool.windowLevel' },
+  { name: LengthTool.toolName, label: 'viewer.tool.length' },
+  { name: AngleTool.toolName, label: 'viewer.tool.angle' },
+  { name: EllipticalROITool.toolName, label: 'viewer.tool.ellipse' },
+  { name: PlanarFreehandROITool.toolName, label: 'viewer.tool.freehand' },
+  { name: ArrowAnnotateTool.toolName, label: 'viewer.tool.arrow' },
+];
+
+function toolGroup() {
+  let group = ToolGroupManager.getToolGroup(TOOL_GROUP);
+  if (!group) {
+    group = ToolGroupManager.createToolGroup(TOOL_GROUP)!;
+    for (const { name } of MEASURE) group.addTool(name);
+    group.addTool(PanTool.toolName);
+    group.addTool(ZoomTool.toolName);
+    group.addTool(StackScrollTool.toolName);
+    group.setToolActive(WindowLevelTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Primary }] });
+    group.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Auxiliary }] });
+    group.setToolActive(ZoomTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Secondary }] });
+    group.setToolActive(StackScrollTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Wheel }] });
+    for (const { name } of MEASURE.slice(1)) group.setToolPassive(name);
+  }
+  return group;
+}
+
+/**
+ * A stack viewer on one study from our DICOMweb: series list, stack scroll (wheel, arrow keys), window and
+ * level with CT presets, zoom and pan, and measurements in patient mm where the images carry pixel spacing.
+ * One rendering engine for the page, tools registered once, the viewport created and destroyed with this
+ * component.
+ */
+/** The room's annotations, and how to publish one drawn here (absent outside a room). */
+export interface SharedAnnotations {
+  items: Record<string, Record<string, unknown>>;
+  publish: (a: ProtocolAnnotation) => void;
+}
+
+type Hydrate = (viewportId: string, points: Types.Point3[], options?: { annotationUID?: string; referencedImageId?: string }) => unknown;
+const HYDRATE: Record<Kind, Hydrate> = {
+  line: LengthTool.hydrate as Hydrate,
+  angle: AngleTool.hydrate as Hydrate,
+  arrow: ((vp, points, options) => (ArrowAnnotateTool.hydrate as unknown as (v: string, p: Types.Point3[], l: string, o?: object) => unknown)(vp, points, '', options)) as Hydrate,
+};
+
+export default function Viewer(props: { studyUid: string; shared?: SharedAnnotations }) {
+  const element = useRef<HTMLDivElement>(null);
+  const imageIds = useRef<string[]>([]);
+  const shown = useRef(new Set<string>());
+  const [loaded, setLoaded] = useState(0);
+  const [series, setSeries] = useState<SeriesInfo[]>([]);
+  const [current, setCurrent] = useState<string | null>(null);
+  const [slice, setSlice] = useState({ index: 0, total: 0 });
+  const [win, setWin] = useState<{ width: number; level: number } | null>(null);
+  const [tool, setTool] = useState(WindowLevelTool.toolName);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    seriesOf(props.studyUid).then((s) => {
+      const images = s.filter((x) => !['RTSTRUCT', 'RTPLAN', 'RTDOSE', 'SR', 'PR', 'DOC'].includes(x.modality ?? ''));
+      setSeries(images);
+      setCurrent(images[0]?.seriesUid ?? null);
+    }).catch((e: Error) => setError(e.message));
+  }, [props.studyUid]);
+
+  useEffect(() => {
+    if (!current || !element.current) return;
+    let disposed = false;
+    const el = element.current;
+    const onImage = () => {
+      const vp = viewport();
+      if (!vp) return;
+      setSlice({ index: vp.getCurrentImageIdIndex(), total: vp.getImageIds().length });
+      const range = vp.getProperties().voiRange;
+      if (range) setWin(windowOf(range));
+    };
+    (async () => {
+      await initCornerstone();
+      const ids = await imageIdsOf(props.studyUid, current);
+      if (disposed) return;
+      imageIds.current = ids;
+      shown.current = new Set();
+      const engine = getRenderingEngine(ENGINE) ?? new RenderingEngine(ENGINE);
+      engine.enableElement({ viewportId: VIEWPORT, type: Enums.ViewportType.STACK, element: el });
+      toolGroup().addViewport(VIEWPORT, ENGINE);
+      const vp = engine.getViewport(VIEWPORT) as Types.IStackViewport;
+      await vp.setStack(ids, Math.floor(ids.length / 2));
+      vp.render();
+      onImage();
+      setLoaded((n) => n + 1);
+    })().catch((e: Error) => !disposed && setError(e.message));
+    el.addEventListener(Enums.Events.STACK_NEW_IMAGE, onImage);
+    el.addEventListener(Enums.Events.VOI_MODIFIED, onImage);
+    return () => {
+      disposed = true;
+      el.removeEventListener(Enums.Events.STACK_NEW_IMAGE, onImage);
+      el.removeEventListener(Enums.Events.VOI_MODIFIED, onImage);
+      ToolGroupManager.getToolGroup(TOOL_GROUP)?.removeViewports(ENGINE, VIEWPORT);
+      getRenderingEngine(ENGINE)?.disableElement(VIEWPORT);
+    };
+  }, [current]);
+
+  // an annotation drawn here goes to the room; the room's echo of it is then already shown
+  useEffect(() => {
+    const shared = props.shared;
+    if (!shared) return;
+    const completed = (evt: Event) => {
+      const a = (evt as CustomEvent).detail?.annotation;
+      const kind = a && kindOfTool(a.metadata?.toolName);
+      const imageId: string | undefined = a?.metadata?.referencedImageId;
+      const where = imageId ? instanceOf(imageId) : null;
+      if (!kind || !imageId || !where || !current || shown.current.has(a.annotationUID)) return;
+      shown.current.add(a.annotationUID);
+      const world = a.data.handles.points as Types.Point3[];
+      const plane = metaData.get('imagePlaneModule', imageId) as { rowPixelSpacing?: number; columnPixelSpacing?: number } | undefined;
+      shared.publish({
+        id: a.annotationUID, kind,
+        ref: {
+          studyUid: props.studyUid, seriesUid: current, ...where,
+          pixelSpacing: plane?.rowPixelSpacing && plane.columnPixelSpacing ? [plane.rowPixelSpacing, plane.columnPixelSpacing] : undefined,
+        },
+        points: world.map((p) => utilities.worldToImageCoords(imageId, p) as [number, number]),
+        patientPoints: world.map((p) => [p[0], p[1], p[2]] as [number, number, number]),
+      });
+    };
+    eventTarget.addEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, completed);
+    return () => eventTarget.removeEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, completed);
+  }, [props.shared?.publish, current]);
+
+  // annotations drawn by others in the room appear here, on their image, with cornerstone's own tools
+  useEffect(() => {
+    const items = props.shared?.items ?? {};
+    let drew = false;
+    for (const [id, a] of Object.entries(items)) {
+      if (shown.current.has(id)) continue;
+      const ref = a.ref as ProtocolAnnotation['ref'] | undefined;
+      const kind = a.kind as Kind;
+      if (!ref || !(kind in TOOL_OF_KIND)) continue;
+      const imageId = imageIds.current.find((i) => {
+        const at = instanceOf(i);
+        return at?.sopInstanceUid === ref.sopInstanceUid && at.frame === (ref.frame ?? 1);
+      });
+      if (!imageId) continue;
+      const patient = a.patientPoints as Types.Point3[] | undefined;
+      const world = patient ?? (a.points as [number, number][]).map((p) => utilities.imageToWorldCoords(imageId, p) as Types.Point3);
+      shown.current.add(id);
+      HYDRATE[kind](VIEWPORT, world, { annotationUID: id, referencedImageId: imageId });
+      drew = true;
+    }
+    if (drew) getRenderingEngine(ENGINE)?.render();
+  }, [props.shared?.items, loaded]);
+
+  useEffect(() => () => {
+    getRenderingEngine(ENGINE)?.destroy();
+    ToolGroupManager.destroyToolGroup(TOOL_GROUP);
+  }, []);
+
+  const viewport = () => getRenderingEngine(ENGINE)?.getViewport(VIEWPORT) as Types.IStackViewport | undefined;
+  const preset = (name: PresetName) => {
+    const vp = viewport();
+    if (!vp) return;
+    vp.setProperties({ voiRange: voiRange(CT_PRESETS[name].width, CT_PRESETS[name].level) });
+    vp.render();
+    setWin({ ...CT_PRESETS[name] });
+  };
+  const scroll = async (delta: number) => {
+    const vp = viewport();
+    if (!vp) return;
+    const next = Math.max(0, Math.min(vp.getImageIds().length - 1, vp.getCurrentImageIdIndex() + delta));
+    await vp.setImageIdIndex(next);
+  };
+  const choose = (name: string) => {
+    const group = toolGroup();
+    group.setToolPassive(tool);
+    group.setToolActive(name, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Primary }] });
+    setTool(name);
+  };
+
+  return (
+    <section class="viewer" aria-label={t('viewer.title')}>
+      <aside class="series" aria-label={t('viewer.series')}>
+        <ul>
+          {series.map((s) => (
+            <li key={s.seriesUid}>
+              <button type="button" aria-pressed={s.seriesUid === current} onClick={() => setCurrent(s.seriesUid)}>
+                {[s.modality, s.description].filter(Boolean).join(' · ') || s.seriesUid}
+                <span class="muted"> {t('viewer.images', { n: s.instances ?? 0 })}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </aside>
+      <div class="stage">
+        <div class="toolbar" role="toolbar" aria-label={t('viewer.tools')}>
+          {(Object.keys(CT_PRESETS) as PresetName[]).map((p) => (
+            <button type="button" onClick={() => preset(p)}>{t(`viewer.preset.${p}` as Key)}</button>
+          ))}
+          <span class="sep" />
+          {MEASURE.map((m) => (
+            <button type="button" aria-pressed={tool === m.name} onClick={() => choose(m.name)}>{t(m.label)}</button>
+          ))}
+          <span class="sep" />
+          <button type="button" onClick={() => scroll(-1)}>{t('viewer.previousSlice')}</button>
+          <button type="button" onClick={() => scroll(1)}>{t('viewer.nextSlice')}</button>
+        </div>
+        <div ref={element} class="canvas" tabIndex={0} role="application" aria-label={t('viewer.image')}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowUp' || e.key === 'ArrowLeft') { e.preventDefault(); scroll(-1); }
+            if (e.key === 'ArrowDown' || e.key === 'ArrowRight') { e.preventDefault(); scroll(1); }
+          }}
+          onContextMenu={(e) => e.preventDefault()} />
+        <p class="status" role="status">
+          {slice.total > 0 && t('viewer.slice', { n: slice.index + 1, total: slice.total })}
+          {win && ` · ${t('viewer.window', { w: Math.round(win.width), l: Math.round(win.level) })}`}
+        </p>
+        {error && <p role="alert" class="error">{error}</p>}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+package org.consilium.webui;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class AppRoutesTest {
+
+    @Test
+    void theAppsScreensAndLogInCallbackAreTheAppsRoutes() {
+        for (String path : new String[] {"/queue", "/consults", "/consults/new", "/consults/0199-abc", "/auth/callback"}) {
+            assertTrue(AppRoutes.isAppRoute(path), path);
+        }
+    }
+
+    @Test
+    void theApiDicomWebOperationsRootAndFilesAreNot() {
+        for (String path : new String[] {"/", "/api", "/api/me", "/api/nothing-here", "/dicomweb/studies", "/q/health",
+                "/q", "/assets/index-abc.js", "/favicon.ico"}) {
+            assertFalse(AppRoutes.isAppRoute(path), path);
+        }
+    }
+}
