@@ -31,11 +31,11 @@ class ApiContractTest {
         String served = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .extract().asString();
         JsonNode live = JSON.readTree(served);
-        if (Boolean.getBoolean("consilium.webui.refresh-openapi")) {
+        if (Boolean.getBoolean("webui.refresh-openapi")) {
             Files.writeString(SNAPSHOT, JSON.writeValueAsString(live) + "\n");
         }
         assertEquals(live, JSON.readTree(SNAPSHOT.toFile()),
-                "the server's API changed: refresh the app's copy with -Dconsilium.webui.refresh-openapi=true "
+                "the server's API changed: refresh the app's copy with -Dwebui.refresh-openapi=true "
                         + "(see docs/webui.md), then build the app (npm run build) to see what it breaks");
     }
 
