@@ -71,6 +71,7 @@ public final class LocalStack {
     private static void banner(String base, Stack stack, Duration took, int samples) {
         say("");
         say("Consilium is ready (" + took.toSeconds() + " s)");
+        say("  Browser app    " + base + "/   (log in with a demo login below)");
         say("  API            " + base + "/api   (Swagger UI: " + base + "/q/swagger-ui)");
         say("  Health         " + base + "/q/health/ready");
         say("  Keycloak       " + stack.keycloak().baseUrl() + "   (master admin: " + LocalKeycloak.ADMIN_USER + " / "
