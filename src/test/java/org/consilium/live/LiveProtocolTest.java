@@ -83,6 +83,23 @@ class LiveProtocolTest {
     }
 
     @Test
+    void aSocketJoiningWithLastSeqZeroReplaysTheLogAndThenHasItsOpsAnswered() {
+        UUID id = room("dr.li:chair", "dr.zhao:specialist");
+        try (LiveClient zhao = LiveClient.join(base, "dr.zhao", id, null)) {
+            zhao.await("welcome");
+            zhao.send(op("chat", "before-1", "text", "在先"));
+            zhao.answer("before-1");
+        }
+        try (LiveClient li = LiveClient.join(base, "dr.li", id, 0L)) { // as the browser app joins
+            li.await("welcome");
+            li.send(op("chat", "after-1", "text", "请看第 49 层"));
+            JsonNode answer = li.answer("after-1");
+            assertEquals("ack", answer.path("type").asText(), answer.toString());
+            li.awaitSeq(answer.path("seq").asLong());
+        }
+    }
+
+    @Test
     void everyStageOfAnEventsWayIsTimedInTheMetrics() throws Exception {
         UUID id = room("dr.li:chair", "dr.zhao:specialist");
         List<String> names = List.of("queue", "connection", "statements", "commit", "fanout", "send");
