@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import org.consilium.archive.StudyAccess;
@@ -115,7 +116,7 @@ public class ConsultStudies {
      */
     static boolean belongs(Consult c, Patient p, String studyPatientId, String accession) {
         String acc = accession == null ? "" : accession.strip();
-        if (!acc.isEmpty() && c.accessionNumbers != null && List.of(c.accessionNumbers).contains(acc)) {
+        if (!acc.isEmpty() && c.accessionNumbers != null && Arrays.asList(c.accessionNumbers).contains(acc)) {
             return true;
         }
         String id = studyPatientId == null ? "" : studyPatientId.strip();
