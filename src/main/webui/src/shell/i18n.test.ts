@@ -1,21 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import zh from '../i18n/zh-CN.json';
-import en from '../i18n/en.json';
-import { formatDateTime, formatDuration, translate } from './i18n';
+import { areas, formatDateTime, formatDuration, translate } from './i18n';
+
+const pairs = Object.entries(areas) as [string, { 'zh-CN': Record<string, string>; en: Record<string, string> }][];
 
 describe('dictionaries', () => {
-  it('have the same keys in zh-CN and English', () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+  it('have the same keys in zh-CN and English in every area', () => {
+    for (const [area, { 'zh-CN': zh, en }] of pairs) {
+      expect([area, Object.keys(en).sort()]).toEqual([area, Object.keys(zh).sort()]);
+    }
+  });
+  it('never define a key in two areas', () => {
+    const keys = pairs.flatMap(([, d]) => Object.keys(d['zh-CN']));
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+  });
+  it('start each key outside the shell with its area name', () => {
+    for (const [area, d] of pairs.filter(([a]) => a !== 'shell')) {
+      expect(Object.keys(d['zh-CN']).filter((k) => !k.startsWith(`${area}.`))).toEqual([]);
+    }
   });
   it('have no empty string in either language', () => {
-    for (const d of [zh, en]) {
-      expect(Object.entries(d).filter(([, v]) => !v.trim())).toEqual([]);
+    for (const [, d] of pairs) {
+      for (const dict of [d['zh-CN'], d.en]) {
+        expect(Object.entries(dict).filter(([, v]) => !v.trim())).toEqual([]);
+      }
     }
   });
   it('use the same placeholders in both languages', () => {
     const holes = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
-    for (const k of Object.keys(zh) as (keyof typeof zh)[]) {
-      expect([k, holes(en[k])]).toEqual([k, holes(zh[k])]);
+    for (const [, { 'zh-CN': zh, en }] of pairs) {
+      for (const k of Object.keys(zh)) {
+        expect([k, holes(en[k] ?? '')]).toEqual([k, holes(zh[k])]);
+      }
     }
   });
 });

@@ -1,12 +1,29 @@
 import { signal } from '@preact/signals';
-import zh from '../i18n/zh-CN.json';
-import enJson from '../i18n/en.json';
+import zhShell from '../i18n/zh-CN.json';
+import enShell from '../i18n/en.json';
+import zhRt from '../i18n/rt/zh-CN.json';
+import enRt from '../i18n/rt/en.json';
+import zhRegistry from '../i18n/registry/zh-CN.json';
+import enRegistry from '../i18n/registry/en.json';
 
-/** Every key of the zh-CN dictionary; the English one must have the same keys (checked by tsc and vitest). */
+/**
+ * One dictionary pair per area of the app (the shell and consults at the top, then radiotherapy review and case
+ * management in their own folders), so that each area's strings live beside each other. Keys are unique across
+ * areas; an area's keys start with its name.
+ */
+export const areas = {
+  shell: { 'zh-CN': zhShell, en: enShell },
+  rt: { 'zh-CN': zhRt, en: enRt },
+  registry: { 'zh-CN': zhRegistry, en: enRegistry },
+};
+
+const zh = { ...zhShell, ...zhRt, ...zhRegistry };
+
+/** Every key of the zh-CN dictionaries; the English ones must have the same keys (checked by tsc and vitest). */
 export type Key = keyof typeof zh;
 export type Lang = 'zh-CN' | 'en';
 
-const en: Record<Key, string> = enJson;
+const en: Record<Key, string> = { ...enShell, ...enRt, ...enRegistry };
 export const dictionaries: Record<Lang, Record<Key, string>> = { 'zh-CN': zh, en };
 
 const STORAGE_KEY = 'consilium.lang';
