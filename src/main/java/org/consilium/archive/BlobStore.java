@@ -3,6 +3,8 @@ package org.consilium.archive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.stream.Stream;
 
 /**
  * Content-addressed storage of instance files. Writers stage bytes, then commit them under their
@@ -23,4 +25,16 @@ public interface BlobStore {
     Path path(String key);
 
     boolean exists(String key);
+
+    /**
+     * Keys of the blobs committed before {@code cutoff}, for {@code BlobSweeper}; the caller closes the
+     * stream. A blob committed since may or may not be listed.
+     */
+    Stream<String> keysCommittedBefore(Instant cutoff) throws IOException;
+
+    /**
+     * Removes a blob that nothing references any more, unless it was committed again at or after
+     * {@code cutoff} (identical bytes sent again); false then, and for a key already gone.
+     */
+    boolean deleteIfCommittedBefore(String key, Instant cutoff) throws IOException;
 }

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
+import org.consilium.archive.store.BlobSweeper;
 import org.consilium.localstack.ConsiliumTestResource;
 import org.consilium.localstack.Tokens;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(ConsiliumTestResource.class)
 class ConsultAttachmentTest {
+
+    @Inject
+    BlobSweeper sweeper;
 
     static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
@@ -33,6 +39,18 @@ class ConsultAttachmentTest {
                 .then().statusCode(404);
         given().auth().oauth2(Tokens.of("cx.rt")).get("/api/consults/{id}", id).then()
                 .body("attachments[0].kind", equalTo("PATHOLOGY"));
+    }
+
+    @Test
+    void anAttachmentsBlobOutlivesTheArchivesSweep() throws Exception {
+        String id = consult("cx.doctor", "钱学森");
+        byte[] pdf = (new String(PDF, StandardCharsets.US_ASCII) + "% " + id + "\n").getBytes(StandardCharsets.US_ASCII);
+        String aid = upload("cx.doctor", id, "application/pdf", pdf, "病理.pdf").then().statusCode(201)
+                .extract().path("id");
+        sweeper.sweep(Duration.ZERO);
+        byte[] back = given().auth().oauth2(Tokens.of("cx.doctor")).get("/api/consults/{id}/attachments/{a}", id, aid)
+                .then().statusCode(200).extract().asByteArray();
+        assertArrayEquals(pdf, back);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,23 @@ public interface BlobStoreConfig {
     Kind kind();
 
     S3 s3();
+
+    /** Removing blobs that nothing references (see {@link BlobSweeper}). */
+    Sweep sweep();
+
+    interface Sweep {
+
+        /** How often each replica sweeps. */
+        @WithDefault("6h")
+        Duration every();
+
+        /**
+         * How old an unreferenced blob must be to go: far longer than any ingest takes between committing a
+         * blob and indexing it.
+         */
+        @WithDefault("1h")
+        Duration grace();
+    }
 
     /** An S3-compatible store: AWS S3, MinIO, Ceph RGW. Path-style addressing unless told otherwise. */
     interface S3 {

@@ -7,15 +7,19 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.consilium.archive.ArchiveConfig;
 import org.consilium.archive.BlobStore;
 import org.consilium.archive.StagedBlob;
@@ -108,7 +112,10 @@ public class FileBlobStore implements BlobStore {
             Files.createDirectories(dir);
         }
         boolean present = target.toFile().exists() && hashesTo(target, key); // java.io: no exception per miss
-        if (!present) {
+        if (present) {
+            // committed again: the sweeper must see it as new (see deleteIfCommittedBefore)
+            Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
+        } else {
             try {
                 Files.move(staged.file(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -164,6 +171,28 @@ public class FileBlobStore implements BlobStore {
     @Override
     public boolean exists(String key) {
         return Files.exists(path(key));
+    }
+
+    /** Walks {@code ab/cd/<key>}; a file's modification time is when its last byte was written, before commit. */
+    @Override
+    public Stream<String> keysCommittedBefore(Instant cutoff) throws IOException {
+        return Files.find(root, 3, (file, attributes) -> attributes.isRegularFile()
+                        && attributes.lastModifiedTime().toInstant().isBefore(cutoff)
+                        && !file.startsWith(staging) && isKey(file.getFileName().toString()))
+                .map(file -> file.getFileName().toString());
+    }
+
+    @Override
+    public boolean deleteIfCommittedBefore(String key, Instant cutoff) throws IOException {
+        Path file = path(key);
+        try {
+            if (!Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                return false;
+            }
+            return Files.deleteIfExists(file);
+        } catch (NoSuchFileException gone) {
+            return false;
+        }
     }
 
     /**

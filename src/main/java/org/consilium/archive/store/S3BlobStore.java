@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Blobs as objects in an S3-compatible store (AWS S3, MinIO, Ceph RGW), named by their SHA-256, so that
@@ -211,6 +213,41 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** Lists the bucket page by page; the object's Last-Modified is when the store confirmed it. */
+    @Override
+    public Stream<String> keysCommittedBefore(Instant cutoff) throws IOException {
+        try {
+            return s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream()
+                    .filter(o -> FileBlobStore.isKey(o.key()) && o.lastModified().isBefore(cutoff))
+                    .map(S3Object::key);
+        } catch (SdkException e) {
+            throw new IOException("cannot list the blob store's bucket " + bucket + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every commit puts the object anew, so its Last-Modified tells whether it was committed again. */
+    @Override
+    public boolean deleteIfCommittedBefore(String key, Instant cutoff) throws IOException {
+        Path local = cached(key);
+        try {
+            if (!s3.headObject(b -> b.bucket(bucket).key(key)).lastModified().isBefore(cutoff)) {
+                return false;
+            }
+            s3.deleteObject(b -> b.bucket(bucket).key(key));
+        } catch (NoSuchKeyException gone) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw new IOException("the object store did not delete blob " + key + ": " + e.getMessage(), e);
+        } catch (SdkException e) {
+            throw new IOException("the object store did not delete blob " + key + ": " + e.getMessage(), e);
+        }
+        Files.deleteIfExists(local);
+        return true;
     }
 
     @Override

@@ -8,20 +8,15 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.consilium.archive.IngestException;
 import org.consilium.audit.AuditActor;
-import org.consilium.dicom.Implementation;
 import org.consilium.dicom.data.Attributes;
 import org.consilium.dicom.dict.Tag;
-import org.consilium.dicom.dict.UID;
 import org.consilium.dicom.dict.VR;
-import org.consilium.dicom.io.DicomWriter;
 import org.consilium.localstack.ConsiliumTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +32,6 @@ class StudyIndexTest {
     private static final UUID FUMIN = UUID.fromString("019a0000-0000-7000-8000-000000000003");
     private static final IngestSource FROM_CHANGXING = new IngestSource(CHANGXING, "CHANGXING_PACS",
             new AuditActor("ae:CHANGXING_PACS", "CHANGXING_PACS"));
-    private static final AtomicInteger RUN = new AtomicInteger();
 
     @Inject
     Ingest ingest;
@@ -46,7 +40,7 @@ class StudyIndexTest {
 
     @Test
     void instancesOfAKnownSeriesAreStoredAndAChangedPatientNameStillReachesTheIndex() throws Exception {
-        Series s = new Series();
+        SyntheticSeries s = new SyntheticSeries();
         for (int i = 1; i <= 3; i++) {
             assertEquals(StoreOutcome.STORED, store(s.instance(i, "WANG^FANG"), FROM_CHANGXING).outcome());
         }
@@ -60,20 +54,20 @@ class StudyIndexTest {
 
     @Test
     void aKnownSopInstanceIsADuplicateWithTheSameBytesAndAReplacementWithOthers() throws Exception {
-        Series s = new Series();
+        SyntheticSeries s = new SyntheticSeries();
         store(s.instance(1, "LI^MING"), FROM_CHANGXING);
         byte[] second = s.instance(2, "LI^MING");
         assertEquals(StoreOutcome.STORED, store(second, FROM_CHANGXING).outcome());
         assertEquals(StoreOutcome.DUPLICATE, store(second, FROM_CHANGXING).outcome());
         Attributes changed = s.dataset(2, "LI^MING");
         changed.setString(Tag.ImageComments, VR.LT, "re-sent with a comment");
-        assertEquals(StoreOutcome.REPLACED, store(bytes(changed), FROM_CHANGXING).outcome());
+        assertEquals(StoreOutcome.REPLACED, store(SyntheticSeries.bytes(changed), FROM_CHANGXING).outcome());
         assertEquals(1, count("select count(*) from instance_version where sop_instance_uid = ?", s.sopUid(2)));
     }
 
     @Test
     void anotherHospitalCannotAddToASeriesItDoesNotOwn() throws Exception {
-        Series s = knownSeries("ZHAO^QIANG");
+        SyntheticSeries s = knownSeries("ZHAO^QIANG");
         IngestSource fumin = new IngestSource(FUMIN, "FUMIN_PACS", new AuditActor("ae:FUMIN_PACS", "FUMIN_PACS"));
         IngestException e = assertThrows(IngestException.class, () -> store(s.instance(3, "ZHAO^QIANG"), fumin));
         assertEquals(IngestException.Reason.STUDY_OF_ANOTHER_HOSPITAL, e.reason());
@@ -82,7 +76,7 @@ class StudyIndexTest {
 
     @Test
     void seriesAttributesWrittenElsewhereAreWrittenAgainByTheNextInstance() throws Exception {
-        Series s = knownSeries("SUN^WEI");
+        SyntheticSeries s = knownSeries("SUN^WEI");
         // another replica (or an operator) changed the series row since this replica wrote it
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "update series_record set attributes = '{}', description = 'elsewhere' where series_uid = ?")) {
@@ -95,8 +89,8 @@ class StudyIndexTest {
     }
 
     /** A series with two instances stored, so that this replica remembers it. */
-    private Series knownSeries(String patientName) throws Exception {
-        Series s = new Series();
+    private SyntheticSeries knownSeries(String patientName) throws Exception {
+        SyntheticSeries s = new SyntheticSeries();
         store(s.instance(1, patientName), FROM_CHANGXING);
         store(s.instance(2, patientName), FROM_CHANGXING);
         return s;
@@ -106,7 +100,7 @@ class StudyIndexTest {
         return ingest.storeFile(new ByteArrayInputStream(part10), source);
     }
 
-    private String patientName(Series s) throws Exception {
+    private String patientName(SyntheticSeries s) throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select p.name_alphabetic from study_record st join patient_record p on p.id = st.patient_fk"
                         + " where st.study_uid = ?")) {
@@ -125,48 +119,6 @@ class StudyIndexTest {
                 rs.next();
                 return rs.getInt(1);
             }
-        }
-    }
-
-    private static byte[] bytes(Attributes ds) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new DicomWriter().writeFile(out, null, ds, UID.ExplicitVRLittleEndian);
-        return out.toByteArray();
-    }
-
-    /** A fresh study with one series; instances differ by number. */
-    private static final class Series {
-        final String root = Implementation.ROOT_UID + ".99." + System.nanoTime() + "." + RUN.incrementAndGet();
-        final String studyUid = root + ".1";
-        final String seriesUid = root + ".2";
-
-        String sopUid(int n) {
-            return root + ".3." + n;
-        }
-
-        byte[] instance(int n, String patientName) throws Exception {
-            return bytes(dataset(n, patientName));
-        }
-
-        Attributes dataset(int n, String patientName) {
-            Attributes ds = new Attributes(24);
-            ds.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 192");
-            ds.setString(Tag.SOPClassUID, VR.UI, UID.CTImageStorage);
-            ds.setString(Tag.SOPInstanceUID, VR.UI, sopUid(n));
-            ds.setString(Tag.StudyDate, VR.DA, "20261122");
-            ds.setString(Tag.Modality, VR.CS, "CT");
-            ds.setString(Tag.PatientName, VR.PN, patientName);
-            ds.setString(Tag.PatientID, VR.LO, "IDX-" + root.hashCode());
-            ds.setString(Tag.StudyInstanceUID, VR.UI, studyUid);
-            ds.setString(Tag.SeriesInstanceUID, VR.UI, seriesUid);
-            ds.setString(Tag.SeriesDescription, VR.LO, "bench series");
-            ds.setInt(Tag.SeriesNumber, VR.IS, 1);
-            ds.setInt(Tag.InstanceNumber, VR.IS, n);
-            ds.setInt(Tag.Rows, VR.US, 2);
-            ds.setInt(Tag.Columns, VR.US, 2);
-            ds.setInt(Tag.BitsAllocated, VR.US, 16);
-            ds.setBytes(Tag.PixelData, VR.OW, new byte[8]);
-            return ds;
         }
     }
 }
