@@ -37,7 +37,10 @@ public class Sessions {
     AuditLog audit;
 
     public SessionView get(CurrentUser user, UUID meetingId) {
-        return view(user, meetings.requireVisible(user, meetingId, "session.read"));
+        Meeting m = meetings.requireVisible(user, meetingId, "session.read");
+        audit.record(user.asActor(), Meetings.hospitalOf(user), "session.read", "meeting:" + meetingId, Outcome.SUCCESS,
+                null);
+        return view(user, m);
     }
 
     @Transactional
