@@ -9,6 +9,8 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.consilium.audit.AuditLog;
+import org.consilium.audit.Outcome;
 import org.consilium.identity.CurrentUser;
 import org.consilium.platform.Page;
 import org.consilium.platform.ProblemException;
@@ -27,6 +29,8 @@ public class Notifications {
 
     @Inject
     Event<NotificationSent> sent;
+    @Inject
+    AuditLog audit;
 
     /** Adds an entry to a user's feed, in the caller's transaction (so that it exists only if the change does). */
     @Transactional
@@ -52,6 +56,8 @@ public class Notifications {
         var q = Notification.<Notification>find(query, Sort.descending("createdAt", "id"), params);
         List<NotificationView> items = q.range(offset, offset + limit - 1).list().stream()
                 .map(NotificationView::of).toList();
+        audit.record(user.asActor(), user.hospital().map(h -> h.id()).orElse(null), "notification.list",
+                "user:" + user.username(), Outcome.SUCCESS, items.size() + " notifications");
         return new Page<>(items, Notification.count(query, params), offset, limit);
     }
 

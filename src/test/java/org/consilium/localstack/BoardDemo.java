@@ -20,7 +20,7 @@ import java.util.Map;
  * discussed in an ad-hoc session and signed, so that its report sits in the study and its follow-up is due.
  * Runs once: a system that already has the demo patient is left alone.
  */
-final class BoardDemo {
+public final class BoardDemo {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -28,13 +28,13 @@ final class BoardDemo {
     private final String issuer;
     private final Map<String, String> tokens = new HashMap<>();
 
-    BoardDemo(String base, String issuer) {
+    public BoardDemo(String base, String issuer) {
         this.base = base;
         this.issuer = issuer;
     }
 
     /** Creates the demo meetings unless they exist; returns how many consults it added. */
-    int load() throws IOException, InterruptedException {
+    public int load() throws IOException, InterruptedException {
         if (call("cx.doctor", "GET", "/api/patients?localId=CX-DEMO-0201", null).path("total").asLong() > 0) {
             return 0;
         }

@@ -90,15 +90,19 @@ public class Forwarder {
         long total = found.count();
         List<ForwardJobView> items = found.range(offset, offset + limit - 1).list().stream()
                 .map(ForwardJob::toView).toList();
+        audit.record(user.asActor(), hospitalId, "forward.list", "forwarding", Outcome.SUCCESS,
+                items.size() + " of " + total + " jobs" + (state != null ? " " + state : ""));
         return new Page<>(items, total, offset, limit);
     }
 
     public ForwardJobView get(CurrentUser user, UUID id) {
         UUID hospitalId = scope(user);
-        return ForwardJob.<ForwardJob>findByIdOptional(id)
+        ForwardJobView job = ForwardJob.<ForwardJob>findByIdOptional(id)
                 .filter(j -> hospitalId == null || j.hospitalId.equals(hospitalId))
                 .map(ForwardJob::toView)
                 .orElseThrow(() -> ProblemException.notFound("Forwarding job " + id));
+        audit.record(user.asActor(), hospitalId, "forward.read", "forward:" + id, Outcome.SUCCESS, null);
+        return job;
     }
 
     /** Work queued for a renamed AE follows it. */

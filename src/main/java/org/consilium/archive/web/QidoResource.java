@@ -133,7 +133,8 @@ public class QidoResource {
         int offset = intParam(params.getFirst("offset"), 0, "offset");
         List<Attributes> matches = qido.find(query, keys, offset, Math.min(limit, MAX_LIMIT));
         audit.record(caller.actor(), caller.hospitalId(), "study.query", "qido:" + level.name().toLowerCase(),
-                Outcome.SUCCESS, matches.size() + " matches for " + uri.getRequestUri().getRawQuery());
+                Outcome.SUCCESS, matches.size() + " matches for " + uri.getRequestUri().getRawPath()
+                        + (uri.getRequestUri().getRawQuery() != null ? "?" + uri.getRequestUri().getRawQuery() : ""));
         if (matches.isEmpty()) {
             return Response.noContent().build();
         }

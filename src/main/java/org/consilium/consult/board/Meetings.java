@@ -99,11 +99,15 @@ public class Meetings {
             found = Meeting.list("startsAt >= ?1 and startsAt < ?2 and id in (select i.key.meetingId from Invitation i"
                     + " where i.key.userId = ?3)", Sort.ascending("startsAt"), start, end, user.id());
         }
+        audit.record(user.asActor(), hospitalOf(user), "meeting.list", "meetings", Outcome.SUCCESS,
+                found.size() + " meetings from " + start + " to " + end);
         return found.stream().map(Meetings::view).toList();
     }
 
     public MeetingView get(CurrentUser user, UUID meetingId) {
-        return view(requireVisible(user, meetingId, "meeting.read"));
+        Meeting m = requireVisible(user, meetingId, "meeting.read");
+        audit.record(user.asActor(), hospitalOf(user), "meeting.read", "meeting:" + meetingId, Outcome.SUCCESS, null);
+        return view(m);
     }
 
     @Transactional
