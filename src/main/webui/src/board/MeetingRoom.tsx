@@ -2,63 +2,49 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { lazy } from 'preact-iso';
 import { api, must, type Schemas } from '../api/client';
 import { RoomClient } from '../live/roomClient';
-import { people } from '../live/roomState';
-import { formatDateTime, t, type Key } from '../shell/i18n';
+import type { Viewport } from '../live/roomState';
+import { t, type Key } from '../shell/i18n';
 import { hasRole, me } from '../shell/me';
 import { Problem } from '../shell/Problem';
-import { describe, type ProtocolAnnotation } from '../viewer/annotations';
+import type { ProtocolAnnotation } from '../viewer/annotations';
+import { RecommendationPanel } from '../consult/RecommendationPanel';
+import { RoomAnnotations, RoomChat, RoomPresence, RoomVotes } from './RoomPanels';
 
 const Viewer = lazy(() => import('../viewer/Viewer'));
 
 type Session = Schemas['SessionView'];
 
-function Chat(props: { client: RoomClient }) {
-  const [text, setText] = useState('');
-  const send = (e: Event) => {
-    e.preventDefault();
-    if (!text.trim()) return;
-    props.client.send('chat', { text: text.trim() });
-    setText('');
-  };
-  return (
-    <section class="card" aria-labelledby="chat-title">
-      <h2 id="chat-title">{t('room.chat')}</h2>
-      <div role="log" aria-label={t('room.chatLog')}><ol class="chat">
-        {props.client.state.chat.map((c) => (
-          <li key={c.seq}><strong>{c.author}</strong> <span class="muted">{formatDateTime(c.at)}</span><div>{c.text}</div></li>
-        ))}
-      </ol></div>
-      <form onSubmit={send} class="actions">
-        <label class="field grow">
-          {t('room.message')}
-          <input type="text" value={text} maxLength={4000} onInput={(e) => setText(e.currentTarget.value)} />
-        </label>
-        <button type="submit">{t('room.send')}</button>
-      </form>
-    </section>
-  );
-}
+/** Roles that may lead "follow me" (docs/live-protocol.md). */
+const LEADS = ['chair', 'presenter'];
 
 /**
- * The live consult room of a board meeting: who is here, the chat, and the presented consult's images.
- * Everything in it comes from the room's events, so a dropped network restores it without reloading.
+ * The live consult room of a board meeting: who is here, the agenda, the presented consult's images with
+ * shared measurements and "follow me", the chat, votes and the recommendation. Everything live in it comes
+ * from the room's events, so a dropped network restores it without reloading.
  */
 export function MeetingRoom(props: { id?: string; params?: { id: string } }) {
   const id = props.params?.id ?? props.id ?? '';
   const [session, setSession] = useState<Session | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [, redraw] = useState(0);
-  const load = () => api.GET('/api/meetings/{id}/session', { params: { path: { id } } }).then(must).then(setSession).catch(setError);
+  const [following, setFollowing] = useState(true);
   useEffect(() => {
-    load();
+    // entering is attending: an invitee is admitted to the room as they join (a case manager as coordinator)
+    (async () => {
+      let s = must(await api.GET('/api/meetings/{id}/session', { params: { path: { id } } }));
+      if (s.state === 'OPEN' && !s.attendees?.some((a) => a.userId === me.value?.id)) {
+        const joined = await api.POST('/api/meetings/{id}/session/attendance', { params: { path: { id } }, body: {} });
+        if (joined.data) s = joined.data;
+      }
+      setSession(s);
+    })().catch(setError);
   }, [id]);
-  const client = useMemo(() => (session?.roomId ? new RoomClient(session.roomId, () => redraw((n) => n + 1)) : null),
-    [session?.roomId]);
+  const client = useMemo(() => (session?.roomId ? new RoomClient(session.roomId) : null), [session?.roomId]);
   useEffect(() => {
     client?.start();
     return () => client?.stop();
   }, [client]);
   const publish = useMemo(() => (a: ProtocolAnnotation) => client?.send('annotation.create', { annotation: a }), [client]);
+  const settle = useMemo(() => (v: Viewport) => client?.send('viewport', { settled: true, viewport: v }), [client]);
 
   if (error && !session) return <Problem error={error} />;
   if (!session) return <p aria-busy="true">{t('common.loading')}</p>;
@@ -72,10 +58,15 @@ export function MeetingRoom(props: { id?: string; params?: { id: string } }) {
       setError(e);
     }
   };
+  const state = client.state;
+  const myId = me.value?.id;
+  const myRole = state.presence.find((p) => p.userId === myId)?.role;
   const chairs = hasRole('case-manager', 'platform-admin')
-    || session.attendees?.some((a) => a.userId === me.value?.id && a.chair);
+    || session.attendees?.some((a) => a.userId === myId && a.chair);
+  const mayLead = myRole != null && LEADS.includes(myRole);
+  const leading = state.follow?.userId === myId;
   const study = session.presentingStudyUids?.[0];
-  const annotations = Object.values(client.state.annotations);
+  const chair = session.attendees?.find((a) => a.chair);
   return (
     <div class="room">
       <div class="titlebar">
@@ -83,27 +74,41 @@ export function MeetingRoom(props: { id?: string; params?: { id: string } }) {
         <p role="status" class={client.connection === 'open' ? undefined : 'running'}>
           {t(`room.connection.${client.connection}` as Key)}
         </p>
+        <a href={`/meetings/${id}/replay`}>{t('replay.open')}</a>
       </div>
       <div class="roomgrid">
         <div>
-          {study ? <Viewer key={study} studyUid={study} shared={{ items: client.state.annotations, publish }} />
-            : <p>{t('room.nothingPresented')}</p>}
-          <section class="card" aria-labelledby="annotations-title">
-            <h2 id="annotations-title">{t('room.annotations', { n: annotations.length })}</h2>
-            <ul aria-label={t('room.annotationList')}>
-              {annotations.map((a) => <li key={String(a.id)}>{describe(a, (k) => t(`annotation.kind.${k}` as Key))}</li>)}
-            </ul>
+          <section class="card" aria-label={t('follow.title')}>
+            {state.follow ? (
+              <p class="actions">
+                <span role="status">{leading ? t('follow.leading') : t('follow.led', { name: state.follow.displayName })}</span>
+                {leading ? <button type="button" onClick={() => client.send('follow.stop', {})}>{t('follow.stop')}</button>
+                  : (
+                    <label class="check">
+                      <input type="checkbox" checked={following} onChange={(e) => setFollowing(e.currentTarget.checked)} />
+                      {t('follow.follow')}
+                    </label>
+                  )}
+              </p>
+            ) : (
+              <p class="actions">
+                <span>{t('follow.none')}</span>
+                {mayLead && study && <button type="button" onClick={() => client.send('follow.start', {})}>{t('follow.start')}</button>}
+              </p>
+            )}
           </section>
+          {study ? (
+            <Viewer key={study} studyUid={study} shared={{ items: state.annotations, publish }}
+              follow={{ leading, view: state.follow && following ? state.viewport : null, settle }} />
+          ) : <p>{t('room.nothingPresented')}</p>}
+          <RoomAnnotations state={state} />
+          {session.presentingConsultId && (
+            <RecommendationPanel key={session.presentingConsultId} consultId={session.presentingConsultId}
+              chairId={chair?.userId} />
+          )}
         </div>
         <div>
-          <section class="card" aria-labelledby="presence-title">
-            <h2 id="presence-title">{t('room.present', { n: people(client.state).length })}</h2>
-            <ul aria-label={t('room.presentList')}>
-              {people(client.state).map((p) => (
-                <li key={p.userId}>{p.displayName}{p.role ? ` · ${t(`room.role.${p.role}` as Key)}` : ''}</li>
-              ))}
-            </ul>
-          </section>
+          <RoomPresence state={state} />
           <section class="card" aria-labelledby="agenda-title">
             <h2 id="agenda-title">{t('meeting.agenda')}</h2>
             <ol>
@@ -111,12 +116,16 @@ export function MeetingRoom(props: { id?: string; params?: { id: string } }) {
                 <li key={a.consultId}>
                   <a href={`/consults/${a.consultId}`}>{t('room.case', { n: a.position ?? 0 })}</a>
                   {a.consultId === session.presentingConsultId ? ` · ${t('room.presenting')}`
-                    : chairs && <button type="button" onClick={() => present(a.consultId!)}>{t('room.presentThis')}</button>}
+                    : chairs && (
+                      <button type="button" aria-label={t('room.presentNamed', { n: a.position ?? 0 })}
+                        onClick={() => present(a.consultId!)}>{t('room.presentThis')}</button>
+                    )}
                 </li>
               ))}
             </ol>
           </section>
-          <Chat client={client} />
+          {session.presentingConsultId && <RoomVotes client={client} question={`recommendation:${session.presentingConsultId}`} />}
+          <RoomChat client={client} />
           {client.lastError && <p role="alert" class="error">{client.lastError}</p>}
           <Problem error={error} />
         </div>

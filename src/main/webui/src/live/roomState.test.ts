@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_ROOM, applyEvent, people, type RoomEvent } from './roomState';
+import { EMPTY_ROOM, applyEvent, people, votesOn, type RoomEvent } from './roomState';
 
 const li = { userId: 'u-li', displayName: '李明', role: 'chair' };
 const joined = (c: string, who = li): RoomEvent => ({ type: 'presence.joined', data: { ...who, connectionId: c } });
@@ -34,6 +34,20 @@ describe('room state from events', () => {
     expect(s.annotations).toEqual({});
     s = applyEvent(s, 4, { type: 'vote.cast', actor: li, data: { question: 'q', choice: 'SBRT' } });
     s = applyEvent(s, 5, { type: 'vote.cast', actor: li, data: { question: 'q', choice: 'surgery' } });
-    expect(Object.values(s.votes)).toEqual([{ choice: 'surgery', author: '李明' }]);
+    expect(votesOn(s, 'q').map((v) => `${v.author}: ${v.choice}`)).toEqual(['李明: surgery']);
+  });
+
+  it('follows the presenter\'s settled viewport while follow-me lasts, and nobody else\'s', () => {
+    const zhou = { userId: 'u-zhou', displayName: '周婷', role: 'specialist' };
+    let s = applyEvent(EMPTY_ROOM, 1, { type: 'follow.started', actor: li,
+      data: { presenter: { userId: 'u-li', displayName: '李明' }, viewport: { slice: 48 } } });
+    expect(s.follow?.displayName).toBe('李明');
+    expect(s.viewport?.slice).toBe(48);
+    s = applyEvent(s, 2, { type: 'viewport.set', actor: zhou, data: { viewport: { slice: 10 } } });
+    expect(s.viewport?.slice).toBe(48);
+    s = applyEvent(s, 3, { type: 'viewport.set', actor: li, data: { viewport: { slice: 50, window: { center: -600, width: 1500 } } } });
+    expect(s.viewport).toEqual({ slice: 50, window: { center: -600, width: 1500 } });
+    s = applyEvent(s, 4, { type: 'follow.stopped', actor: li, data: {} });
+    expect(s.follow).toBeNull();
   });
 });

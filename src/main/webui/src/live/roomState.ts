@@ -32,16 +32,42 @@ export interface Presence {
   role?: string;
 }
 
+/** A viewport as the protocol carries it (docs/live-protocol.md, "Viewport"). */
+export interface Viewport {
+  studyUid?: string;
+  seriesUid?: string;
+  sopInstanceUid?: string;
+  slice?: number;
+  window?: { center: number; width: number };
+  zoom?: number;
+  pan?: [number, number];
+}
+
+export interface Vote {
+  question: string;
+  choice: string;
+  opinion?: string;
+  userId: string;
+  author: string;
+  seq: number;
+}
+
 export interface RoomState {
   seq: number;
   presence: Presence[];
   chat: ChatLine[];
   annotations: Record<string, Record<string, unknown>>;
-  votes: Record<string, { choice: string; author: string }>;
+  /** The last vote of each user on each question, keyed by question and user. */
+  votes: Record<string, Vote>;
+  /** Who leads "follow me", and the viewport they last settled on. */
+  follow: { userId: string; displayName: string } | null;
+  viewport: Viewport | null;
   closed: boolean;
 }
 
-export const EMPTY_ROOM: RoomState = { seq: 0, presence: [], chat: [], annotations: {}, votes: {}, closed: false };
+export const EMPTY_ROOM: RoomState = {
+  seq: 0, presence: [], chat: [], annotations: {}, votes: {}, follow: null, viewport: null, closed: false,
+};
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -81,10 +107,27 @@ export function applyEvent(state: RoomState, seq: number, event: RoomEvent): Roo
       break;
     }
     case 'vote.cast': {
-      const key = `${str(data.question)}|${event.actor?.userId ?? ''}`;
-      next.votes = { ...state.votes, [key]: { choice: str(data.choice), author: event.actor?.displayName ?? '' } };
+      const userId = event.actor?.userId ?? str(data.userId);
+      const vote: Vote = {
+        question: str(data.question), choice: str(data.choice), opinion: str(data.opinion) || undefined, userId,
+        author: event.actor?.displayName ?? str(data.displayName), seq,
+      };
+      next.votes = { ...state.votes, [`${vote.question}|${userId}`]: vote };
       break;
     }
+    case 'follow.started': {
+      const presenter = (data.presenter ?? {}) as Record<string, unknown>;
+      const userId = str(presenter.userId) || event.actor?.userId || '';
+      next.follow = { userId, displayName: str(presenter.displayName) || event.actor?.displayName || userId };
+      next.viewport = (data.viewport as Viewport | null) ?? state.viewport;
+      break;
+    }
+    case 'follow.stopped':
+      next.follow = null;
+      break;
+    case 'viewport.set':
+      if (state.follow && event.actor?.userId === state.follow.userId) next.viewport = (data.viewport as Viewport) ?? null;
+      break;
     case 'room.closed':
       next.closed = true;
       break;
@@ -92,6 +135,11 @@ export function applyEvent(state: RoomState, seq: number, event: RoomEvent): Roo
       break;
   }
   return next;
+}
+
+/** The votes on one question, oldest first. */
+export function votesOn(state: RoomState, question: string): Vote[] {
+  return Object.values(state.votes).filter((v) => v.question === question).sort((a, b) => a.seq - b.seq);
 }
 
 /** People present, each once however many tabs they have open. */

@@ -11,6 +11,7 @@ import { ConsultDetail } from '../consult/ConsultDetail';
 import { ConsultImages } from '../consult/ConsultImages';
 import { MeetingList } from '../board/MeetingList';
 import { MeetingRoom } from '../board/MeetingRoom';
+import { MeetingReplay } from '../board/MeetingReplay';
 import { NewConsult } from '../consult/NewConsult';
 
 const ROLE_ORDER = ['platform-admin', 'case-manager', 'specialist', 'clinician', 'rt-staff', 'hospital-admin'];
@@ -94,6 +95,7 @@ function Shell() {
           <Route path="/consults/:id/images" component={ConsultImages} />
           <Route path="/meetings" component={MeetingList} />
           <Route path="/meetings/:id/room" component={MeetingRoom} />
+          <Route path="/meetings/:id/replay" component={MeetingReplay} />
           <Route default component={NotFound} />
         </Router>
       </main>

@@ -9,6 +9,7 @@ import { t, type Key } from '../shell/i18n';
 import { initCornerstone } from './cornerstone';
 import { CT_PRESETS, voiRange, windowOf, type PresetName } from './presets';
 import { imageIdsOf, seriesOf, type SeriesInfo } from './series';
+import type { Viewport } from '../live/roomState';
 
 const ENGINE = 'consilium';
 const VIEWPORT = 'stack';
@@ -51,6 +52,16 @@ export interface SharedAnnotations {
   publish: (a: ProtocolAnnotation) => void;
 }
 
+/**
+ * Presenter "follow me" (docs/live-protocol.md): the leader's image, slice and window are settled into the
+ * room as they change; a follower's viewer shows the presenter's last settled view.
+ */
+export interface FollowMe {
+  leading: boolean;
+  view: Viewport | null;
+  settle: (view: Viewport) => void;
+}
+
 type Hydrate = (viewportId: string, points: Types.Point3[], options?: { annotationUID?: string; referencedImageId?: string }) => unknown;
 const HYDRATE: Record<Kind, Hydrate> = {
   line: LengthTool.hydrate as Hydrate,
@@ -58,8 +69,11 @@ const HYDRATE: Record<Kind, Hydrate> = {
   arrow: ((vp, points, options) => (ArrowAnnotateTool.hydrate as unknown as (v: string, p: Types.Point3[], l: string, o?: object) => unknown)(vp, points, '', options)) as Hydrate,
 };
 
-export default function Viewer(props: { studyUid: string; shared?: SharedAnnotations }) {
+export default function Viewer(props: { studyUid: string; shared?: SharedAnnotations; follow?: FollowMe }) {
   const element = useRef<HTMLDivElement>(null);
+  const follow = useRef(props.follow);
+  follow.current = props.follow;
+  const settleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const imageIds = useRef<string[]>([]);
   const shown = useRef(new Set<string>());
   const [loaded, setLoaded] = useState(0);
@@ -88,6 +102,10 @@ export default function Viewer(props: { studyUid: string; shared?: SharedAnnotat
       setSlice({ index: vp.getCurrentImageIdIndex(), total: vp.getImageIds().length });
       const range = vp.getProperties().voiRange;
       if (range) setWin(windowOf(range));
+      if (follow.current?.leading) {
+        clearTimeout(settleTimer.current);
+        settleTimer.current = setTimeout(settle, 250);
+      }
     };
     (async () => {
       await initCornerstone();
@@ -171,12 +189,57 @@ export default function Viewer(props: { studyUid: string; shared?: SharedAnnotat
   }, []);
 
   const viewport = () => getRenderingEngine(ENGINE)?.getViewport(VIEWPORT) as Types.IStackViewport | undefined;
+
+  /** The view shown now, as the room's protocol carries it. */
+  function currentView(): Viewport | null {
+    const vp = viewport();
+    if (!vp || !current) return null;
+    const index = vp.getCurrentImageIdIndex();
+    const range = vp.getProperties().voiRange;
+    const w = range ? windowOf(range) : null;
+    return {
+      studyUid: props.studyUid, seriesUid: current, sopInstanceUid: instanceOf(vp.getImageIds()[index] ?? '')?.sopInstanceUid,
+      slice: index, window: w ? { center: w.level, width: w.width } : undefined,
+    };
+  }
+
+  function settle() {
+    const view = currentView();
+    if (view && follow.current?.leading) follow.current.settle(view);
+  }
+
+  // the leader's view goes to the room as soon as follow-me starts
+  useEffect(() => {
+    if (props.follow?.leading) settle();
+  }, [props.follow?.leading, loaded]);
+
+  // a follower shows the presenter's series, slice and window
+  const led = props.follow && !props.follow.leading ? props.follow.view : null;
+  useEffect(() => {
+    if (!led) return;
+    if (led.seriesUid && led.seriesUid !== current && series.some((s) => s.seriesUid === led.seriesUid)) {
+      setCurrent(led.seriesUid);
+      return;
+    }
+    const vp = viewport();
+    if (!vp || imageIds.current.length === 0 || (led.seriesUid && led.seriesUid !== current)) return;
+    const bySop = led.sopInstanceUid ? imageIds.current.findIndex((i) => instanceOf(i)?.sopInstanceUid === led.sopInstanceUid) : -1;
+    const index = bySop >= 0 ? bySop : led.slice;
+    if (led.window) vp.setProperties({ voiRange: voiRange(led.window.width, led.window.center) });
+    if (index != null && index >= 0 && index < imageIds.current.length && index !== vp.getCurrentImageIdIndex()) {
+      void vp.setImageIdIndex(index);
+    } else {
+      vp.render();
+    }
+    if (led.window) setWin({ width: led.window.width, level: led.window.center });
+  }, [led, loaded, series]);
   const preset = (name: PresetName) => {
     const vp = viewport();
     if (!vp) return;
     vp.setProperties({ voiRange: voiRange(CT_PRESETS[name].width, CT_PRESETS[name].level) });
     vp.render();
     setWin({ ...CT_PRESETS[name] });
+    if (follow.current?.leading) settle();
   };
   const scroll = async (delta: number) => {
     const vp = viewport();

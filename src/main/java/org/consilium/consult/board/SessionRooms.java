@@ -29,6 +29,13 @@ public class SessionRooms {
         }
     }
 
+    /** A case manager running the session: everything in the room except leading "follow me". */
+    void admitCoordinator(Meeting m, String userId, String displayName) {
+        if (m.roomId != null) {
+            rooms.admit(m.roomId, userId, displayName, "coordinator");
+        }
+    }
+
     void close(Meeting m) {
         if (m.roomId != null) {
             rooms.close(m.roomId);

@@ -55,7 +55,7 @@ public class Sessions {
         m.openedAt = now;
         Meetings.touch(m);
         m.roomId = rooms.open(m);
-        markAttended(user, m, user.id(), now);
+        join(user, m, now);
         audit.record(user.asActor(), Meetings.hospitalOf(user), "session.open", "meeting:" + m.id, Outcome.SUCCESS,
                 m.roomId == null ? "no live room" : "room " + m.roomId);
         return view(user, m);
@@ -97,7 +97,11 @@ public class Sessions {
             throw new ProblemException(ProblemType.FORBIDDEN, "only the chair or a case manager records others");
         }
         requireOpen(m);
-        markAttended(user, m, who, Instant.now());
+        if (who.equals(user.id())) {
+            join(user, m, Instant.now());
+        } else {
+            markAttended(user, m, who, Instant.now());
+        }
         return view(user, m);
     }
 
@@ -120,6 +124,18 @@ public class Sessions {
 
     static boolean isChair(CurrentUser user, Meeting m) {
         return m.chairId.equals(user.id());
+    }
+
+    /**
+     * The caller enters the session: an invitee attends; a case manager who runs the session without being
+     * invited enters its room as its coordinator, without counting as an attendee (or signer).
+     */
+    private void join(CurrentUser user, Meeting m, Instant now) {
+        if (Invitation.findById(new Invitation.Key(m.id, user.id())) == null && Meetings.seesAll(user)) {
+            rooms.admitCoordinator(m, user.id(), user.displayName());
+        } else {
+            markAttended(user, m, user.id(), now);
+        }
     }
 
     private void markAttended(CurrentUser user, Meeting m, String who, Instant now) {

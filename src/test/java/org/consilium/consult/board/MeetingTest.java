@@ -10,6 +10,7 @@ import static org.consilium.consult.board.Board.schedule;
 import static org.consilium.consult.board.Board.triagedConsult;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -198,6 +199,23 @@ class MeetingTest {
         as("cm.wang").body(later).put("/api/meetings/{id}", meeting).then().statusCode(409);
         later.remove("version");
         as("cm.wang").body(later).put("/api/meetings/{id}", meeting).then().statusCode(400); // version is required
+    }
+
+    @Test
+    void aCaseManagerWhoIsNotInvitedOpensTheSessionAndEntersItsRoomAsCoordinator() {
+        UUID a = triagedConsult(db, CHANGXING, "cx.doctor", "冯十三", null);
+        String meeting = schedule("BOARD", "dr.li", List.of(a), "dr.zhao");
+
+        String room = as("cm.wang").body(Map.of()).post("/api/meetings/{id}/session/open", meeting).then()
+                .statusCode(200).body("state", equalTo("OPEN")).body("attendees", empty())
+                .extract().path("roomId");
+        var admitted = rooms.participants(UUID.fromString(room));
+        assertEquals("coordinator", role(admitted, id("cm.wang")));
+        as("cm.wang").body(Map.of()).post("/api/meetings/{id}/session/attendance", meeting).then().statusCode(200)
+                .body("attendees", empty()); // entering again changes nothing, and she is no attendee
+        as("dr.li").body(Map.of()).post("/api/meetings/{id}/session/attendance", meeting).then().statusCode(200)
+                .body("attendees.username", contains("dr.li"));
+        assertEquals("chair", role(rooms.participants(UUID.fromString(room)), id("dr.li")));
     }
 
     @Test

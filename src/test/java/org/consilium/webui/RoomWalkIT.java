@@ -1,0 +1,262 @@
+package org.consilium.webui;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.consilium.localstack.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * A board meeting's live room in two browsers, in zh-CN: the case manager starts the session and presents
+ * the case; the chair (李明) and a radiologist (周婷) are in the room and see each other; they talk in the
+ * chat; the chair presents with "follow me" and the radiologist's viewer follows his slice and window; his
+ * length measurement appears in her room; her browser goes offline and comes back to the chat she missed;
+ * both vote; the chair drafts the structured recommendation, she gives her opinion, he finalises it, both
+ * sign and the signed opinion PDF opens; the replay's timeline shows the measurement appearing at its
+ * moment. The consult itself is requested and triaged over the API (ConsultWalkIT walks that part).
+ */
+class RoomWalkIT {
+
+    static final Path CT = Path.of("dicom-samples/lung-phantom/CT");
+    static final String STUDY = "1.2.826.0.1.3680043.10.1453.2.1.1";
+    static WebApp app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = WebApp.start("webui-room");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void twoSpecialistsShareTheRoomFollowTheChairVoteAndSignTheRecommendation() throws Exception {
+        String title = scheduledMeeting();
+        try (Browser a = new Browser(); Browser b = new Browser()) {
+            // the case manager starts the session and presents the case
+            ConsultWalkIT.signIn(app, a, "cm.wang");
+            a.click("link", "会诊会议");
+            a.click("button", "开始会诊:" + title);
+            a.find("heading", "会诊室");
+            a.awaitText("已连接");
+            a.click("button", "展示病例 1");
+            a.awaitText("正在展示");
+            ConsultWalkIT.signOut(a);
+
+            // the chair and the radiologist enter the room
+            ConsultWalkIT.signIn(app, a, "dr.li");
+            a.click("link", "会诊会议");
+            a.click("link", "进入会诊室:" + title);
+            ConsultWalkIT.signIn(app, b, "dr.zhou");
+            b.click("link", "会诊会议");
+            b.click("link", "进入会诊室:" + title);
+            for (Browser x : List.of(a, b)) {
+                x.awaitText("已连接");
+                x.awaitText("在场(2)");
+                x.awaitText("李明 · 主持");
+                x.awaitText("周婷 · 专家");
+                x.awaitText("第 49 / 96 层", Duration.ofMinutes(1));
+            }
+
+            // chat both ways
+            say(a, "请看右肺上叶结节");
+            b.awaitText("请看右肺上叶结节");
+            say(b, "边缘有毛刺");
+            a.awaitText("边缘有毛刺");
+
+            // follow me: the chair's slice and window on the radiologist's screen
+            a.click("button", "开始演示(跟随我)");
+            a.awaitText("您在演示");
+            b.awaitText("李明 在演示");
+            a.click("button", "下一层");
+            a.click("button", "下一层");
+            a.awaitText("第 51 / 96 层");
+            b.awaitText("第 51 / 96 层");
+            a.click("button", "肺窗");
+            b.awaitText("窗宽 1500 窗位 -600");
+
+            // a length measured by the chair appears in the radiologist's room with his name
+            a.click("button", "长度");
+            WebElement canvas = a.find("application", "影像(方向键翻层)");
+            new Actions(a.driver).moveToElement(canvas, -60, -20).clickAndHold().moveByOffset(40, 10).moveByOffset(40, 10)
+                    .release().perform();
+            a.awaitText("标注(1)");
+            b.awaitText("标注(1)");
+            String measured = text(b, "本室标注");
+            assertTrue(measured.matches("(?s)李明: 长度 \\d+\\.\\d mm.*"), measured);
+            a.screenshot("room-chair");
+            b.screenshot("room-specialist");
+
+            // the radiologist's link drops; what was said meanwhile reaches her when it is back
+            b.offline(true);
+            b.awaitText("连接中断,正在重连…");
+            say(a, "离线期间的消息");
+            a.awaitText("离线期间的消息");
+            assertTrue(!b.driver.findElement(By.tagName("body")).getText().contains("离线期间的消息"));
+            b.offline(false);
+            b.awaitText("离线期间的消息", Duration.ofSeconds(45));
+            b.awaitText("已连接");
+            b.awaitText("标注(1)");
+
+            // votes
+            a.click("button", "同意");
+            b.click("button", "反对");
+            a.awaitText("周婷:反对");
+            b.click("button", "同意");
+            for (Browser x : List.of(a, b)) {
+                x.awaitText("同意 2 · 反对 0 · 弃权 0");
+            }
+
+            // the recommendation: drafted by the chair, an opinion, finalised, signed by both, PDF
+            a.type("T 分期", "cT1c");
+            a.type("N 分期", "cN0");
+            a.type("M 分期", "cM0");
+            a.type("临床分期", "IA2");
+            a.choose("第 1 项治疗", "放疗");
+            a.type("第 1 项说明", "SBRT 54 Gy / 3 次");
+            a.type("理由", "周围型小结节,肺功能差,拒绝手术。");
+            a.click("button", "保存意见草案");
+            a.awaitText("AJCC"); // the server's stage check, shown inline: T1c N0 M0 is IA3
+            a.type("临床分期", "IA3");
+            a.click("button", "保存意见草案");
+            a.find("button", "定稿");
+            b.click("button", "刷新意见");
+            b.awaitText("cT1c cN0 cM0, IA3");
+            b.choose("我的意见", "同意");
+            b.type("说明", "影像支持周围型");
+            b.click("button", "提交我的意见");
+            b.awaitText("周婷: 同意 — 影像支持周围型");
+            a.click("button", "刷新意见");
+            a.click("button", "定稿");
+            a.awaitText("已定稿,待签署");
+            a.click("button", "签署会诊意见");
+            a.awaitText("李明 已签署");
+            b.click("button", "刷新意见");
+            b.click("button", "签署会诊意见");
+            b.find("button", "打开会诊意见书(PDF)");
+            b.awaitText("周婷 已签署");
+            b.screenshot("room-signed");
+            int tabs = b.driver.getWindowHandles().size();
+            b.click("button", "打开会诊意见书(PDF)");
+            b.await("the PDF in a new tab", d -> d.getWindowHandles().size() > tabs ? true : null);
+            String main = b.driver.getWindowHandle();
+            for (String h : b.driver.getWindowHandles()) {
+                if (!h.equals(main)) {
+                    b.driver.switchTo().window(h);
+                }
+            }
+            b.await("the PDF's blob URL", d -> d.getCurrentUrl().startsWith("blob:") ? true : null);
+            b.driver.close();
+            b.driver.switchTo().window(main);
+
+            // replay: the measurement appears at its moment on the timeline
+            a.click("link", "回放");
+            a.find("heading", "会诊回放");
+            WebElement timeline = a.driver.findElement(By.cssSelector("input[type=range]"));
+            assertEquals("时间轴", timeline.getAccessibleName().trim());
+            timeline.sendKeys(Keys.HOME);
+            a.awaitText("标注(0)");
+            a.awaitText("开始之前");
+            int steps = 0;
+            while (!a.driver.findElement(By.tagName("body")).getText().contains("标注(1)") && steps++ < 200) {
+                timeline.sendKeys(Keys.ARROW_RIGHT);
+            }
+            a.awaitText("标注(1)");
+            a.awaitText("李明:annotation.created");
+            a.screenshot("replay");
+            timeline.sendKeys(Keys.END);
+            a.awaitText("离线期间的消息");
+        }
+    }
+
+    /** Says something in the room's chat. */
+    private static void say(Browser b, String text) {
+        b.type("发言", text);
+        b.click("button", "发送");
+    }
+
+    private static String text(Browser b, String listLabel) {
+        return b.driver.findElements(By.cssSelector("ul")).stream()
+                .filter(e -> listLabel.equals(e.getAccessibleName().trim())).findFirst().map(WebElement::getText).orElse("");
+    }
+
+    /**
+     * The county's CT in the archive and a consult on it, accepted, with a radiation oncologist (李明, the
+     * chair) and a radiologist (周婷) assigned and a board meeting scheduled for now; returns its title.
+     */
+    static String scheduledMeeting() throws IOException {
+        String base = app.url("");
+        stow(base, Tokens.of("cx.doctor"));
+        String patient = call(base, "cx.doctor", "POST", "/api/patients",
+                Map.of("localId", "PHANTOM-LUNG-001", "name", "肺部体模", "sex", "M")).get("id").toString();
+        Map<String, Object> consult = call(base, "cx.doctor", "POST", "/api/consults", Map.of("patientId", patient,
+                "clinicalSummary", "右肺上叶结节 2.1 cm,穿刺病理为腺癌。", "question", "是否适合立体定向放疗?",
+                "urgency", "URGENT", "requestedDisciplines", List.of("radiation-oncology"), "studyUids", List.of(STUDY)));
+        String id = consult.get("id").toString();
+        call(base, "cm.wang", "POST", "/api/consults/" + id + "/transitions",
+                Map.of("action", "ACCEPT", "version", consult.get("version")));
+        String li = call(base, "dr.li", "GET", "/api/me", null).get("id").toString();
+        String zhou = call(base, "dr.zhou", "GET", "/api/me", null).get("id").toString();
+        call(base, "cm.wang", "POST", "/api/consult-queue/" + id + "/assignments",
+                Map.of("userId", li, "discipline", "radiation-oncology"));
+        call(base, "cm.wang", "POST", "/api/consult-queue/" + id + "/assignments",
+                Map.of("userId", zhou, "discipline", "radiology"));
+        String title = "MDT:肺部体模";
+        Instant now = Instant.now();
+        call(base, "cm.wang", "POST", "/api/meetings", Map.of("title", title, "startsAt", now.toString(),
+                "endsAt", now.plus(Duration.ofHours(1)).toString(), "chairId", li, "consultIds", List.of(id),
+                "inviteeIds", List.of(zhou)));
+        return title;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> call(String base, String user, String method, String path, Object body) {
+        var request = given().baseUri(base).auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
+        if (body != null) {
+            request.body(body);
+        }
+        var response = request.request(method, path);
+        assertTrue(response.statusCode() < 300, method + " " + path + ": " + response.asString());
+        return response.as(Map.class);
+    }
+
+    private static void stow(String base, String token) throws IOException {
+        String boundary = "room-walk";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try (Stream<Path> files = Files.list(CT)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".dcm")).sorted().toList()) {
+                body.writeBytes(("--" + boundary + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                body.writeBytes(Files.readAllBytes(p));
+                body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        int status = given().baseUri(base).auth().oauth2(token)
+                .contentType("multipart/related; type=\"application/dicom\"; boundary=" + boundary)
+                .body(body.toByteArray()).post("/dicomweb/studies").statusCode();
+        assertTrue(status == 200 || status == 202, "STOW-RS answered " + status);
+    }
+}
