@@ -12,7 +12,7 @@ const Viewer = lazy(() => import('../viewer/Viewer'));
 
 type Session = Schemas['SessionView'];
 
-function Chat(props: { client: RoomClient }) {
+export function Chat(props: { client: RoomClient }) {
   const [text, setText] = useState('');
   const send = (e: Event) => {
     e.preventDefault();

@@ -32,7 +32,9 @@ export class RoomClient {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly pending = new Map<string, Record<string, unknown>>();
 
-  constructor(private readonly roomId: string, private readonly onChange: () => void) {}
+  /** @param onEvent also sees every event applied, for a screen that keeps more state than the reducer */
+  constructor(private readonly roomId: string, private readonly onChange: () => void,
+    private readonly onEvent?: (seq: number, event: RoomEvent) => void) {}
 
   start(): void {
     void this.connect();
@@ -77,6 +79,7 @@ export class RoomClient {
       this.connection = 'open';
       for (const op of this.pending.values()) this.socket?.send(JSON.stringify(op));
     } else if (frame.type === 'event' && frame.event && frame.seq != null) {
+      if (frame.seq > this.state.seq) this.onEvent?.(frame.seq, frame.event);
       this.state = applyEvent(this.state, frame.seq, frame.event);
     } else if (frame.type === 'ack' && frame.opId) {
       this.pending.delete(frame.opId);
