@@ -43,7 +43,9 @@ export class RoomClient {
   private connecting = false;
   private readonly pending = new Map<string, Record<string, unknown>>();
 
-  constructor(private readonly roomId: string) {}
+  /** @param onEvent also sees every new event, for a screen that keeps more state than the room reducer (the RT review) */
+  constructor(private readonly roomId: string,
+    private readonly onEvent?: (seq: number, event: RoomEvent) => void) {}
 
   get state(): RoomState {
     return this.room.value;
@@ -149,6 +151,7 @@ export class RoomClient {
       this.status.value = 'open';
       for (const op of this.pending.values()) this.socket?.send(JSON.stringify(op));
     } else if (frame.type === 'event' && frame.event && frame.seq != null) {
+      if (frame.seq > this.room.peek().seq) this.onEvent?.(frame.seq, frame.event);
       this.room.value = applyEvent(this.room.peek(), frame.seq, frame.event);
     } else if (frame.type === 'ack' && frame.opId) {
       this.pending.delete(frame.opId);

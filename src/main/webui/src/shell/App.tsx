@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
+import { LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
 import { session, signIn, signOut } from './auth';
 import { lang, setLang, t, type Key } from './i18n';
 import { hasRole, loadMe, me } from './me';
@@ -13,6 +13,12 @@ import { MeetingList } from '../board/MeetingList';
 import { MeetingRoom } from '../board/MeetingRoom';
 import { MeetingReplay } from '../board/MeetingReplay';
 import { NewConsult } from '../consult/NewConsult';
+import { SubmissionList } from '../rt/SubmissionList';
+import { NewSubmission } from '../rt/NewSubmission';
+import { SubmissionDetail } from '../rt/SubmissionDetail';
+
+// the review room (viewer, overlays, DVH charts) loads only when opened
+const ReviewRoom = lazy(() => import('../rt/ReviewRoom').then((m) => m.ReviewRoom));
 
 const ROLE_ORDER = ['platform-admin', 'case-manager', 'specialist', 'clinician', 'rt-staff', 'hospital-admin'];
 
@@ -96,6 +102,10 @@ function Shell() {
           <Route path="/meetings" component={MeetingList} />
           <Route path="/meetings/:id/room" component={MeetingRoom} />
           <Route path="/meetings/:id/replay" component={MeetingReplay} />
+          <Route path="/rt" component={SubmissionList} />
+          <Route path="/rt/new" component={hasRole('rt-staff') ? NewSubmission : NotFound} />
+          <Route path="/rt/:id" component={SubmissionDetail} />
+          <Route path="/rt/:id/room" component={ReviewRoom} />
           <Route default component={NotFound} />
         </Router>
       </main>

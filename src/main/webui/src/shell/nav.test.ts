@@ -3,13 +3,16 @@ import { navFor } from './nav';
 
 describe('navigation by role', () => {
   it('gives the case manager the triage queue first', () => {
-    expect(navFor(['case-manager']).map((n) => n.path)).toEqual(['/queue', '/consults', '/consults/new', '/meetings']);
+    expect(navFor(['case-manager']).map((n) => n.path)).toEqual(['/queue', '/consults', '/consults/new', '/meetings', '/rt']);
   });
   it('gives a county clinician their requests and a new request, and no queue', () => {
     const items = navFor(['clinician']);
     expect(items.map((n) => n.label)).toEqual(['nav.myRequests', 'nav.newRequest']);
   });
+  it('gives radiotherapy staff their plans first, then a new plan after the consult screens', () => {
+    expect(navFor(['rt-staff']).map((n) => n.path)).toEqual(['/rt', '/consults', '/consults/new', '/rt/new']);
+  });
   it('gives a specialist the consults assigned to them and their meetings', () => {
-    expect(navFor(['specialist']).map((n) => n.label)).toEqual(['nav.assigned', 'nav.meetings']);
+    expect(navFor(['specialist']).map((n) => n.label)).toEqual(['nav.assigned', 'nav.meetings', 'rt.nav.plans']);
   });
 });

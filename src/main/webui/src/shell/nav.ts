@@ -9,11 +9,14 @@ export interface NavItem {
 /** The screens each role works in, in the order they appear; the first one is the role's home. */
 export const NAV: NavItem[] = [
   { path: '/queue', label: 'nav.queue', roles: ['case-manager', 'platform-admin'] },
+  { path: '/rt', label: 'rt.nav.plans', roles: ['rt-staff'] },
   { path: '/consults', label: 'nav.myRequests', roles: ['clinician', 'rt-staff'] },
   { path: '/consults', label: 'nav.assigned', roles: ['specialist'] },
   { path: '/consults', label: 'nav.allConsults', roles: ['case-manager', 'platform-admin', 'hospital-admin'] },
   { path: '/consults/new', label: 'nav.newRequest', roles: ['clinician', 'rt-staff', 'case-manager'] },
   { path: '/meetings', label: 'nav.meetings', roles: ['case-manager', 'specialist', 'platform-admin'] },
+  { path: '/rt', label: 'rt.nav.plans', roles: ['case-manager', 'specialist', 'platform-admin'] },
+  { path: '/rt/new', label: 'rt.nav.newPlan', roles: ['rt-staff'] },
 ];
 
 export function navFor(roles: readonly string[]): NavItem[] {

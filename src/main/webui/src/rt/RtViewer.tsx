@@ -1,0 +1,330 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { Enums, RenderingEngine, getRenderingEngine, metaData, type Types } from '@cornerstonejs/core';
+import { PanTool, StackScrollTool, ToolGroupManager, WindowLevelTool, ZoomTool, Enums as ToolEnums } from '@cornerstonejs/tools';
+import { initCornerstone } from '../viewer/cornerstone';
+import { CT_PRESETS, voiRange, type PresetName } from '../viewer/presets';
+import { imageIdsOf } from '../viewer/series';
+import { t, type Key } from '../shell/i18n';
+import { isodoseColor, isodoseSegments, planeAtZ, washPixels, type DoseGrid } from './dose';
+import { colorOf, planeAt, type Roi } from './geometry';
+
+const ENGINE = 'consilium-rt';
+const VIEWPORT = 'rt-axial';
+const TOOL_GROUP = 'consilium-rt';
+
+/** One set of ROIs to draw; a comparison draws two, the second dashed. */
+export interface Layer { rois: Roi[]; dashed?: boolean }
+
+export interface DoseDisplay {
+  mode: 'off' | 'wash' | 'isodose';
+  grid: DoseGrid | null;
+  levelsGy: number[];
+  prescriptionGy: number;
+}
+
+export interface RtViewerProps {
+  studyUid: string;
+  seriesUid: string;
+  layers: Layer[];
+  hidden: Record<number, boolean>;
+  filled: boolean;
+  opacity: number;
+  dose: DoseDisplay;
+  /** a z to show (jump to an ROI); changes of {@code jump.at} move the stack */
+  jump?: { z: number; at: number };
+  /** while set, a freehand stroke on the image is handed over in patient mm on the shown plane */
+  onStroke?: (stroke: [number, number][], z: number, sopInstanceUid: string) => void;
+  onSlice?: (z: number, sopInstanceUid: string) => void;
+}
+
+function toolGroup() {
+  let group = ToolGroupManager.getToolGroup(TOOL_GROUP);
+  if (!group) {
+    group = ToolGroupManager.createToolGroup(TOOL_GROUP)!;
+    for (const name of [WindowLevelTool.toolName, PanTool.toolName, ZoomTool.toolName, StackScrollTool.toolName]) group.addTool(name);
+    group.setToolActive(WindowLevelTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Primary }] });
+    group.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Auxiliary }] });
+    group.setToolActive(ZoomTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Secondary }] });
+    group.setToolActive(StackScrollTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Wheel }] });
+  }
+  return group;
+}
+
+interface SliceInfo { index: number; total: number; z: number; sop: string }
+
+const sopOf = (imageId: string) => /instances\/([^/]+)\/frames/.exec(imageId)?.[1] ?? '';
+const zOf = (imageId: string) => {
+  const plane = metaData.get('imagePlaneModule', imageId) as { imagePositionPatient?: number[] } | undefined;
+  return plane?.imagePositionPatient?.[2] ?? 0;
+};
+
+/**
+ * The planning CT (axial stack, cornerstone3D over our DICOMweb) with the structure set and the dose drawn
+ * on a canvas over it: per ROI in its colour, outline or filled, at the chosen opacity; the dose as a wash
+ * or isodose lines. The overlay follows the viewport's camera (worldToCanvas) on every render, so zoom,
+ * pan and scroll keep it in place.
+ */
+export default function RtViewer(props: RtViewerProps) {
+  const element = useRef<HTMLDivElement>(null);
+  const overlay = useRef<HTMLCanvasElement>(null);
+  const latest = useRef(props);
+  latest.current = props;
+  const stroke = useRef<[number, number][] | null>(null);
+  const [slice, setSlice] = useState<SliceInfo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const zs = useRef<number[]>([]);
+
+  const viewport = () => getRenderingEngine(ENGINE)?.getViewport(VIEWPORT) as Types.IStackViewport | undefined;
+
+  const draw = () => {
+    const vp = viewport();
+    const canvas = overlay.current;
+    if (!vp || !canvas) return;
+    const imageId = vp.getCurrentImageId();
+    if (!imageId) return;
+    const z = zOf(imageId);
+    const dpr = globalThis.devicePixelRatio || 1;
+    const w = canvas.clientWidth;
+    const h = canvas.clientHeight;
+    if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
+      canvas.width = Math.round(w * dpr);
+      canvas.height = Math.round(h * dpr);
+    }
+    const ctx = canvas.getContext('2d')!;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const p = latest.current;
+    const toCanvas = (x: number, y: number) => vp.worldToCanvas([x, y, z] as Types.Point3);
+    drawDose(ctx, p.dose, z, toCanvas, dpr);
+    for (const layer of p.layers) {
+      ctx.setLineDash(layer.dashed ? [6, 4] : []);
+      for (const roi of layer.rois) {
+        if (p.hidden[roi.number]) continue;
+        const plane = planeAt(roi, z);
+        if (!plane || plane.polygons.length === 0) continue;
+        const path = new Path2D();
+        for (const poly of plane.polygons) {
+          for (let i = 0; i + 2 < poly.points.length; i += 3) {
+            const [cx, cy] = toCanvas(poly.points[i], poly.points[i + 1]);
+            if (i === 0) path.moveTo(cx, cy); else path.lineTo(cx, cy);
+          }
+          path.closePath();
+        }
+        const colour = colorOf(roi);
+        if (p.filled && !layer.dashed) {
+          ctx.globalAlpha = p.opacity * 0.6;
+          ctx.fillStyle = colour;
+          ctx.fill(path, 'evenodd');
+        }
+        ctx.globalAlpha = Math.max(0.25, p.opacity);
+        ctx.strokeStyle = colour;
+        ctx.lineWidth = layer.dashed ? 1.5 : 2;
+        ctx.stroke(path);
+        ctx.globalAlpha = 1;
+      }
+    }
+    ctx.setLineDash([]);
+    if (stroke.current && stroke.current.length > 1) {
+      ctx.strokeStyle = '#ffffff';
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      stroke.current.forEach(([x, y], i) => {
+        const [cx, cy] = toCanvas(x, y);
+        if (i === 0) ctx.moveTo(cx, cy); else ctx.lineTo(cx, cy);
+      });
+      ctx.stroke();
+    }
+  };
+
+  const onImage = () => {
+    const vp = viewport();
+    const imageId = vp?.getCurrentImageId();
+    if (!vp || !imageId) return;
+    const info = { index: vp.getCurrentImageIdIndex(), total: vp.getImageIds().length, z: zOf(imageId), sop: sopOf(imageId) };
+    setSlice((old) => (old && old.index === info.index && old.total === info.total ? old : info));
+    latest.current.onSlice?.(info.z, info.sop);
+  };
+
+  useEffect(() => {
+    const el = element.current;
+    if (!el) return;
+    let disposed = false;
+    const rendered = () => {
+      draw();
+      onImage();
+    };
+    (async () => {
+      await initCornerstone();
+      const ids = await imageIdsOf(props.studyUid, props.seriesUid);
+      if (disposed) return;
+      const engine = getRenderingEngine(ENGINE) ?? new RenderingEngine(ENGINE);
+      engine.enableElement({ viewportId: VIEWPORT, type: Enums.ViewportType.STACK, element: el });
+      toolGroup().addViewport(VIEWPORT, ENGINE);
+      const vp = engine.getViewport(VIEWPORT) as Types.IStackViewport;
+      zs.current = ids.map(zOf);
+      await vp.setStack(ids, Math.floor(ids.length / 2));
+      vp.setProperties({ voiRange: voiRange(CT_PRESETS.mediastinum.width, CT_PRESETS.mediastinum.level) });
+      vp.render();
+    })().catch((e: Error) => !disposed && setError(e.message));
+    el.addEventListener(Enums.Events.IMAGE_RENDERED, rendered);
+    const resize = new ResizeObserver(() => {
+      getRenderingEngine(ENGINE)?.resize(true, true);
+      draw();
+    });
+    resize.observe(el);
+    return () => {
+      disposed = true;
+      resize.disconnect();
+      el.removeEventListener(Enums.Events.IMAGE_RENDERED, rendered);
+      ToolGroupManager.destroyToolGroup(TOOL_GROUP);
+      getRenderingEngine(ENGINE)?.destroy();
+    };
+  }, [props.studyUid, props.seriesUid]);
+
+  // what is drawn changed: draw again without re-rendering the CT
+  useEffect(draw, [props.layers, props.hidden, props.filled, props.opacity, props.dose]);
+
+  useEffect(() => {
+    const vp = viewport();
+    if (!props.jump || !vp || zs.current.length === 0) return;
+    let best = 0;
+    zs.current.forEach((z, i) => {
+      if (Math.abs(z - props.jump!.z) < Math.abs(zs.current[best] - props.jump!.z)) best = i;
+    });
+    void vp.setImageIdIndex(best);
+  }, [props.jump?.at]);
+
+  const scroll = (delta: number) => {
+    const vp = viewport();
+    if (!vp) return;
+    void vp.setImageIdIndex(Math.max(0, Math.min(vp.getImageIds().length - 1, vp.getCurrentImageIdIndex() + delta)));
+  };
+  const preset = (name: PresetName) => {
+    const vp = viewport();
+    if (!vp) return;
+    vp.setProperties({ voiRange: voiRange(CT_PRESETS[name].width, CT_PRESETS[name].level) });
+    vp.render();
+  };
+  const world = (e: PointerEvent): [number, number] | null => {
+    const vp = viewport();
+    const canvas = overlay.current;
+    if (!vp || !canvas) return null;
+    const box = canvas.getBoundingClientRect();
+    const w = vp.canvasToWorld([e.clientX - box.left, e.clientY - box.top] as Types.Point2);
+    return [w[0], w[1]];
+  };
+  const drawing = !!props.onStroke;
+
+  return (
+    <div class="rtviewer">
+      <div class="toolbar" role="toolbar" aria-label={t('viewer.tools')}>
+        {(Object.keys(CT_PRESETS) as PresetName[]).map((p) => (
+          <button type="button" onClick={() => preset(p)}>{t(`viewer.preset.${p}` as Key)}</button>
+        ))}
+        <span class="sep" />
+        <button type="button" onClick={() => scroll(-1)}>{t('viewer.previousSlice')}</button>
+        <button type="button" onClick={() => scroll(1)}>{t('viewer.nextSlice')}</button>
+      </div>
+      <div class="rtstage">
+        <div ref={element} class="canvas" tabIndex={0} role="application" aria-label={t('rt.viewer.image')}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowUp' || e.key === 'ArrowLeft') { e.preventDefault(); scroll(-1); }
+            if (e.key === 'ArrowDown' || e.key === 'ArrowRight') { e.preventDefault(); scroll(1); }
+          }}
+          onContextMenu={(e) => e.preventDefault()} />
+        <canvas ref={overlay} class={drawing ? 'overlay drawing' : 'overlay'} aria-label={t('rt.viewer.drawArea')}
+          role={drawing ? 'application' : undefined}
+          onPointerDown={(e) => {
+            if (!drawing || e.button !== 0) return;
+            e.currentTarget.setPointerCapture(e.pointerId);
+            const p = world(e);
+            stroke.current = p ? [p] : [];
+          }}
+          onPointerMove={(e) => {
+            if (!drawing || !stroke.current) return;
+            const p = world(e);
+            if (p) stroke.current.push(p);
+            draw();
+          }}
+          onPointerUp={() => {
+            const s = stroke.current;
+            stroke.current = null;
+            const vp = viewport();
+            const imageId = vp?.getCurrentImageId();
+            if (s && s.length > 2 && imageId) latest.current.onStroke?.(s, zOf(imageId), sopOf(imageId));
+            draw();
+          }}
+          onWheel={(e) => {
+            if (!drawing) return;
+            e.preventDefault();
+            scroll(e.deltaY > 0 ? 1 : -1);
+          }} />
+      </div>
+      <p class="status" role="status">
+        {slice && t('rt.viewer.slice', { n: slice.index + 1, total: slice.total, z: slice.z.toFixed(2) })}
+      </p>
+      {props.dose.mode === 'wash' && props.dose.grid && <DoseScale max={props.dose.grid.max} />}
+      {props.dose.mode === 'isodose' && <IsodoseLegend levels={props.dose.levelsGy} rx={props.dose.prescriptionGy} />}
+      {error && <p role="alert" class="error">{error}</p>}
+    </div>
+  );
+}
+
+const WASH_FLOOR = 0.1;
+
+function drawDose(ctx: CanvasRenderingContext2D, dose: DoseDisplay, z: number,
+  toCanvas: (x: number, y: number) => Types.Point2, dpr: number) {
+  const grid = dose.grid;
+  if (dose.mode === 'off' || !grid) return;
+  const plane = planeAtZ(grid, z);
+  if (!plane) return;
+  const [ox, oy] = grid.origin;
+  const p0 = toCanvas(ox, oy);
+  const px = toCanvas(ox + grid.dx, oy);
+  const py = toCanvas(ox, oy + grid.dy);
+  ctx.save();
+  // grid pixel (column, row) centre → canvas: the affine map of the viewport's camera
+  ctx.setTransform(dpr * (px[0] - p0[0]), dpr * (px[1] - p0[1]), dpr * (py[0] - p0[0]), dpr * (py[1] - p0[1]), dpr * p0[0], dpr * p0[1]);
+  if (dose.mode === 'wash') {
+    const image = new ImageData(washPixels(plane, grid.max * WASH_FLOOR, grid.max, 0.45), grid.columns, grid.rows);
+    const off = new OffscreenCanvas(grid.columns, grid.rows);
+    off.getContext('2d')!.putImageData(image, 0, 0);
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(off, -0.5, -0.5);
+  } else {
+    const scale = Math.hypot(px[0] - p0[0], px[1] - p0[1]) || 1;
+    ctx.lineWidth = 1.5 / scale;
+    for (const level of dose.levelsGy) {
+      ctx.strokeStyle = isodoseColor(level, dose.prescriptionGy);
+      ctx.beginPath();
+      for (const [x1, y1, x2, y2] of isodoseSegments(plane, grid.columns, grid.rows, level)) {
+        ctx.moveTo(x1, y1);
+        ctx.lineTo(x2, y2);
+      }
+      ctx.stroke();
+    }
+  }
+  ctx.restore();
+}
+
+function DoseScale(props: { max: number }) {
+  return (
+    <div class="dosescale" aria-label={t('rt.dose.scale')}>
+      <span>{(props.max * WASH_FLOOR).toFixed(1)} Gy</span>
+      <span class="ramp" />
+      <span>{props.max.toFixed(1)} Gy</span>
+    </div>
+  );
+}
+
+function IsodoseLegend(props: { levels: number[]; rx: number }) {
+  return (
+    <ul class="isolegend" aria-label={t('rt.dose.isodoseLegend')}>
+      {props.levels.map((l) => (
+        <li><span style={{ background: isodoseColor(l, props.rx) }} />{l.toFixed(1)} Gy
+          {props.rx > 0 ? ` (${Math.round((l / props.rx) * 100)}%)` : ''}</li>
+      ))}
+    </ul>
+  );
+}

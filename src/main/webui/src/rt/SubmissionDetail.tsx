@@ -1,0 +1,185 @@
+import './rt.css';
+import { useEffect, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { api, must, type Schemas } from '../api/client';
+import { formatDateTime, t, type Key } from '../shell/i18n';
+import { hasRole, me } from '../shell/me';
+import { Problem } from '../shell/Problem';
+import { decision, downloadRtstruct, lineage, openRoom, submission, type Decision, type RevisionEntry, type Submission } from './api';
+import { Lineage } from './Lineage';
+import { findingCounts, planTitle, rtStateLabel, siteLabel } from './labels';
+
+/** The consistency report: errors (they block review) apart from warnings (they do not), each naming object and attribute. */
+export function Findings(props: { submission: Submission }) {
+  const findings = props.submission.findings ?? [];
+  const { errors, warnings } = findingCounts(findings);
+  return (
+    <section class="card" aria-labelledby="findings-title">
+      <h2 id="findings-title">{t('rt.consistency')}</h2>
+      {props.submission.state === 'AWAITING_OBJECTS' && (
+        <>
+          <p class="running">{t('rt.awaitingObjects')}</p>
+          <ul>{(props.submission.awaiting ?? []).map((a) => <li>{a}</li>)}</ul>
+        </>
+      )}
+      {errors > 0 && <p class="finding ERROR" role="alert">{t('rt.errorsBlock', { n: errors })}</p>}
+      {warnings > 0 && <p class="finding WARNING">{t('rt.warningsDoNotBlock', { n: warnings })}</p>}
+      {findings.length === 0 && props.submission.state !== 'AWAITING_OBJECTS' && <p>{t('rt.consistent')}</p>}
+      <ul aria-label={t('rt.findingList')}>
+        {[...findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'ERROR' ? -1 : 1)).map((f) => (
+          <li class={`finding ${f.severity}`}>
+            <strong>{f.severity === 'ERROR' ? t('rt.error') : t('rt.warning')}</strong> · {f.object}
+            {f.attribute ? ` · ${f.attribute}` : ''}{f.roi ? ` · ROI ${f.roi}` : ''}: {f.message}
+            <div class="muted">{f.code} · {f.sopInstanceUid}</div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Case managers assign provincial reviewers: radiation oncologists and medical physicists of their hospital. */
+function AssignReviewers(props: { id: string }) {
+  const [staff, setStaff] = useState<Schemas['StaffMember'][]>([]);
+  const [assigned, setAssigned] = useState<string[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    const hospital = me.value?.hospital?.id;
+    if (!hospital) return;
+    api.GET('/api/hospitals/{id}/staff', { params: { path: { id: hospital }, query: { limit: 200 } } }).then(must)
+      .then((p) => setStaff((p.items ?? []).filter((s) => ['radiation-oncology', 'medical-physics'].includes(s.discipline ?? ''))))
+      .catch(setError);
+  }, []);
+  const assign = async (s: Schemas['StaffMember']) => {
+    try {
+      must(await api.POST('/api/rt/submissions/{id}/reviewers', {
+        params: { path: { id: props.id } }, body: { userId: s.id!, displayName: s.displayName ?? s.username ?? '' },
+      }));
+      setAssigned((a) => [...a, s.id!]);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <section class="card" aria-labelledby="reviewers-title">
+      <h2 id="reviewers-title">{t('rt.reviewers')}</h2>
+      <ul>
+        {staff.map((s) => (
+          <li key={s.id}>
+            {s.displayName} <span class="muted">{t(`discipline.${s.discipline}` as Key)}</span>{' '}
+            {assigned.includes(s.id!) ? <strong>{t('rt.assigned')}</strong>
+              : <button type="button" onClick={() => assign(s)}>{t('rt.assignNamed', { name: s.displayName ?? '' })}</button>}
+          </li>
+        ))}
+      </ul>
+      <Problem error={error} />
+    </section>
+  );
+}
+
+/**
+ * One plan: what was submitted, the consistency report, the revisions and the decision; the reviewers
+ * (and case managers) open the live review room from here, case managers assign the reviewers, and the
+ * county sees the decision and downloads the accepted RTSTRUCT.
+ */
+export function SubmissionDetail(props: { id?: string; params?: { id: string } }) {
+  const id = props.params?.id ?? props.id ?? '';
+  const { route } = useLocation();
+  const [s, setS] = useState<Submission | null>(null);
+  const [revisions, setRevisions] = useState<RevisionEntry[]>([]);
+  const [decided, setDecided] = useState<Decision | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let live = true;
+    const load = async () => {
+      try {
+        const next = await submission(id);
+        if (!live) return;
+        setS(next);
+        if (['AWAITING_REVIEW', 'RETURNED', 'APPROVED'].includes(next.state ?? '')) {
+          setRevisions(await lineage(id));
+          setDecided(await decision(id));
+        }
+        if (next.state === 'AWAITING_OBJECTS' || next.state === 'BLOCKED') timer = setTimeout(load, 3000);
+      } catch (e) {
+        if (live) setError(e);
+      }
+    };
+    void load();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [id]);
+
+  if (error && !s) return <Problem error={error} />;
+  if (!s) return <p aria-busy="true">{t('common.loading')}</p>;
+  const provincial = me.value?.hospital?.level === 'PROVINCIAL';
+  const enter = async () => {
+    try {
+      await openRoom(id);
+      route(`/rt/${id}/room`);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <div>
+      <div class="titlebar">
+        <h1>{t('rt.detail.title', { plan: planTitle(s) })}</h1>
+        {provincial && s.state === 'AWAITING_REVIEW' && <button type="button" class="primary" onClick={enter}>{t('rt.openRoom')}</button>}
+      </div>
+      <div class="grid2">
+        <section class="card" aria-labelledby="plan-title">
+          <h2 id="plan-title">{t('rt.plan')}</h2>
+          <dl class="facts">
+            <dt>{t('rt.state')}</dt><dd><strong>{rtStateLabel(s.state)}</strong></dd>
+            <dt>{t('rt.site')}</dt><dd>{siteLabel(s.diseaseSite)}</dd>
+            <dt>{t('rt.prescription')}</dt>
+            <dd>{s.prescription && t('rt.prescriptionShort', { dose: s.prescription.totalDoseGy, fractions: s.prescription.fractions })}</dd>
+            <dt>{t('rt.technique')}</dt><dd>{s.technique}</dd>
+            <dt>{t('rt.submittedAt')}</dt><dd>{formatDateTime(s.createdAt)} · {s.submittedBy}</dd>
+            <dt>{t('rt.study')}</dt><dd>{s.studyInstanceUid}</dd>
+            <dt>{t('rt.question')}</dt><dd class="prewrap">{s.question}</dd>
+            {s.clinicalNotes && <><dt>{t('rt.notes')}</dt><dd class="prewrap">{s.clinicalNotes}</dd></>}
+          </dl>
+        </section>
+        <Findings submission={s} />
+      </div>
+      {hasRole('case-manager', 'platform-admin') && s.state === 'AWAITING_REVIEW' && <AssignReviewers id={id} />}
+      {decided && <DecisionSummary decision={decided} id={id} />}
+      {revisions.length > 0 && (
+        <section class="card" aria-labelledby="revisions-title">
+          <h2 id="revisions-title">{t('rt.revisions')}</h2>
+          <Lineage revisions={revisions} />
+        </section>
+      )}
+      <Problem error={error} />
+    </div>
+  );
+}
+
+function DecisionSummary(props: { decision: Decision; id: string }) {
+  const d = props.decision;
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <section class="card" aria-labelledby="decision-title">
+      <h2 id="decision-title">{t('rt.decision')}</h2>
+      <p><strong>{rtStateLabel(d.state)}</strong>
+        {d.acceptedRevision != null && ` · ${t('rt.acceptedRevision', { n: d.acceptedRevision })}`}</p>
+      <ul>
+        {(d.signatures ?? []).map((sig) => (
+          <li>{t(`rt.capacity.${sig.capacity}` as Key)} · {sig.signedBy} · R{sig.revision} · {formatDateTime(sig.signedAt)}</li>
+        ))}
+      </ul>
+      {d.acceptedRevision != null && (
+        <button type="button" onClick={() => downloadRtstruct(props.id, d.acceptedRevision!).catch(setError)}>
+          {t('rt.downloadRtstruct', { n: d.acceptedRevision })}
+        </button>
+      )}
+      <Problem error={error} />
+    </section>
+  );
+}
