@@ -41,12 +41,16 @@ public class RegistryNotices {
         }
     }
 
-    /** Every staff member of {@code hospitalId} in one of the roles that act on referrals. */
-    public void toStaff(UUID hospitalId, String kind, String zh, String en) {
+    /** Every case manager, clinician and specialist of {@code hospitalId}, and {@code alsoUserId} when given, each once. */
+    public void toStaff(UUID hospitalId, String alsoUserId, String kind, String zh, String en) {
         Map<String, StaffMember> to = new LinkedHashMap<>();
+        if (alsoUserId != null) {
+            to.put(alsoUserId, null);
+        }
         try {
             hospitals.byId(hospitalId).ifPresent(h -> staff.staff(h, null, null, 0, 500).items().stream()
-                    .filter(m -> m.roles().contains(Role.CASE_MANAGER) || m.roles().contains(Role.CLINICIAN))
+                    .filter(m -> m.roles().contains(Role.CASE_MANAGER) || m.roles().contains(Role.CLINICIAN)
+                            || m.roles().contains(Role.SPECIALIST))
                     .forEach(m -> to.putIfAbsent(m.id(), m)));
         } catch (RuntimeException e) {
             LOG.warnf(e, "cannot notify the staff of %s: the staff directory failed", hospitalId);

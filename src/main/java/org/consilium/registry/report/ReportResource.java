@@ -38,6 +38,8 @@ public class ReportResource {
     TumorReports reports;
     @Inject
     ReportConsults consults;
+    @Inject
+    ReportReferrals referrals;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -92,5 +94,15 @@ public class ReportResource {
     public ReportView raiseConsult(@PathParam("id") UUID id, @QueryParam("version") @NotNull Long version,
                                    @NotNull @Valid RaiseConsultRequest request) {
         return consults.raise(user, id, version, request);
+    }
+
+    @POST
+    @Path("/{id}/referral")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Raise the up-referral (上转) of a recorded report in one step",
+            description = "The report's priority channel becomes the referral's green channel.")
+    public ReportView raiseReferral(@PathParam("id") UUID id, @QueryParam("version") @NotNull Long version,
+                                    @NotNull @Valid RaiseReferralRequest request) {
+        return referrals.raise(user, id, version, request);
     }
 }
