@@ -36,9 +36,9 @@ public record ConsultRequest(@NotNull UUID patientId,
                              @Size(max = 20) List<@NotNull @Pattern(regexp = "[\\x20-\\x7E]{1,16}") String> accessionNumbers) {
 
     /** Role.DISCIPLINES, spelled out for the validator. */
-    static final String DISCIPLINE = "radiation-oncology|medical-oncology|surgery|pathology|radiology|medical-physics";
+    public static final String DISCIPLINE = "radiation-oncology|medical-oncology|surgery|pathology|radiology|medical-physics";
     /** PS3.5 9.1: digits and dots, at most 64 characters, no empty or zero-padded components. */
-    static final String UID = "(?=.{1,64}$)(0|[1-9]\\d*)(\\.(0|[1-9]\\d*))*";
+    public static final String UID = "(?=.{1,64}$)(0|[1-9]\\d*)(\\.(0|[1-9]\\d*))*";
 
     List<String> studyUidsOrEmpty() {
         return studyUids == null ? List.of() : studyUids;

@@ -7,9 +7,12 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.consilium.audit.AuditLog;
 import org.consilium.audit.Outcome;
 import org.consilium.identity.CurrentUser;
@@ -67,6 +70,44 @@ public class Patients {
         }
         audit.record(user.asActor(), hospitalId, "patient.create", target(p.id), Outcome.SUCCESS, p.localId);
         return PatientView.of(p);
+    }
+
+    /**
+     * The hospital's patient with the same local ID, ID card or MRN as {@code r} (an audited read), or else a new
+     * one registered from {@code r}: reporting a patient twice never registers them twice. 409 {@code conflict}
+     * when the match has another name, which is a typing error to fix rather than the same person.
+     */
+    @Transactional
+    public PatientView findOrCreate(CurrentUser user, PatientRequest r) {
+        UUID hospitalId = r.hospitalId() != null ? r.hospitalId() : user.hospital().map(HospitalView::id)
+                .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, "Your account belongs to no hospital"));
+        access.requireVisible(user, hospitalId, "patient.create");
+        String idCard = IdCardNumber.normalize(r.idCard());
+        validate(r, idCard);
+        String mrn = r.mrn() == null || r.mrn().isBlank() ? null : r.mrn().strip();
+        Optional<Patient> same = sameIds(hospitalId, r.localId().strip(), idCard, mrn);
+        if (same.isEmpty()) {
+            return create(user, r);
+        }
+        Patient p = same.get();
+        if (!p.name.equals(ChineseName.normalize(r.name()))) {
+            throw new ProblemException(ProblemType.CONFLICT, "Patient " + p.id + " of this hospital has the same IDs"
+                    + " but another name (" + p.name + "); check the IDs or the name (患者信息不一致)");
+        }
+        audit.record(user.asActor(), hospitalId, "patient.read", target(p.id), Outcome.SUCCESS, "matched by IDs");
+        return PatientView.of(p);
+    }
+
+    /**
+     * Patients by id, for a capability that has already decided the caller may see them (a referral's receiving
+     * hospital sees the patient it receives) and audits that read itself. Unknown ids are left out.
+     */
+    public Map<UUID, PatientView> byIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return Patient.<Patient>list("id in ?1", List.copyOf(ids)).stream()
+                .collect(Collectors.toMap(p -> p.id, PatientView::of));
     }
 
     /** One patient (audited PHI read); 404 when the caller may not see the patient's hospital. */
@@ -137,9 +178,13 @@ public class Patients {
         }
     }
 
-    private static void rejectDuplicate(UUID hospitalId, String localId, String idCard, String mrn) {
-        Optional<Patient> same = Patient.<Patient>find("hospitalId = ?1 and (localId = ?2 or idCard = ?3 or mrn = ?4)",
+    private static Optional<Patient> sameIds(UUID hospitalId, String localId, String idCard, String mrn) {
+        return Patient.<Patient>find("hospitalId = ?1 and (localId = ?2 or idCard = ?3 or mrn = ?4)",
                 hospitalId, localId, idCard == null ? "" : idCard, mrn == null ? "" : mrn).firstResultOptional();
+    }
+
+    private static void rejectDuplicate(UUID hospitalId, String localId, String idCard, String mrn) {
+        Optional<Patient> same = sameIds(hospitalId, localId, idCard, mrn);
         if (same.isPresent()) {
             Patient p = same.get();
             String field = p.localId.equals(localId) ? "local ID" : idCard != null && idCard.equals(p.idCard)

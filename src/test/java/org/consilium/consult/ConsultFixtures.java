@@ -21,7 +21,7 @@ import org.consilium.dicom.io.DicomWriter;
 import org.consilium.localstack.Tokens;
 
 /** Test helpers: patients, consult requests and DICOM studies made through the public API, as users would. */
-final class ConsultFixtures {
+public final class ConsultFixtures {
 
     private ConsultFixtures() {
     }
@@ -60,12 +60,12 @@ final class ConsultFixtures {
         return create(user, request(patientId)).then().statusCode(201).extract().path("id");
     }
 
-    static String newStudyUid() {
+    public static String newStudyUid() {
         return "2.25." + new BigInteger(1, uuidBytes());
     }
 
     /** STOWs a one-instance study with this PatientID and accession number as {@code user}. */
-    static void stow(String user, String studyUid, String patientId, String accession) {
+    public static void stow(String user, String studyUid, String patientId, String accession) {
         Attributes ds = new Attributes(40);
         ds.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 192");
         ds.setString(Tag.SOPClassUID, VR.UI, UID.SecondaryCaptureImageStorage);
