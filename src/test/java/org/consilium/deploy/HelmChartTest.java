@@ -101,6 +101,15 @@ class HelmChartTest {
     }
 
     @Test
+    void theServersDrainFitsInThePodsGraceAfterThePreStopPause() {
+        PodSpec pod = one(Deployment.class).getSpec().getTemplate().getSpec();
+        long podGrace = pod.getTerminationGracePeriodSeconds();
+        long pause = pod.getContainers().get(0).getLifecycle().getPreStop().getSleep().getSeconds();
+        String drain = one(ConfigMap.class).getData().get("CONSILIUM_SHUTDOWN_GRACE");
+        assertEquals((podGrace - pause - 10) + "s", drain, "associations may run until 10 s before SIGKILL");
+    }
+
+    @Test
     void secretsReachTheServerOnlyThroughTheSecret() throws Exception {
         Container c = one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
         Secret secret = one(Secret.class);

@@ -28,6 +28,11 @@ public final class UserSockets {
             return client.await("push");
         }
 
+        /** The close code the server ended the socket with, within 20 s. */
+        public int awaitClose() {
+            return client.awaitClose();
+        }
+
         @Override
         public void close() {
             client.close();

@@ -100,6 +100,21 @@ public final class ServerProcess implements AutoCloseable {
         throw new IOException("the server was not ready within " + READY_TIMEOUT + "; see " + log);
     }
 
+    /** SIGTERM, as Kubernetes sends it: returns at once; the server shuts down gracefully. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; false if it is still running after {@code timeout}. */
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** The server's output so far. */
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -1,5 +1,6 @@
 package org.consilium.archive.dimse;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,21 +9,25 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import org.consilium.archive.ArchiveConfig;
-import org.consilium.dicom.net.pdu.AAssociateRj;
-import org.consilium.dicom.net.association.Acceptance;
-import org.consilium.dicom.net.association.DicomServer;
 import org.consilium.dicom.net.association.Acceptance;
 import org.consilium.dicom.net.association.DicomServer;
 import org.consilium.dicom.net.pdu.AAssociateRj;
+import org.consilium.platform.PlatformConfig;
 import org.jboss.logging.Logger;
 
 /**
  * The DIMSE listener: our AE (default CONSILIUM on 11112). Only registered AEs may associate; the
  * calling AE's hospital owns what it stores and bounds what it may query and retrieve. With a certificate
  * and key configured, the same AE also listens with TLS on its own port (default 2762, PS3.15 B.1).
+ * On SIGTERM it stops accepting at once (while readiness turns DOWN) and lets the associations it is
+ * serving finish, for at most the platform's shutdown grace; then it closes what is left.
  */
 @ApplicationScoped
 public class DimseListener {
@@ -35,9 +40,12 @@ public class DimseListener {
     AeRegistry peers;
     @Inject
     DimseServices services;
+    @Inject
+    PlatformConfig platform;
 
     private DicomServer server;
     private DicomServer tlsServer;
+    private volatile Instant drainDeadline;
 
     void start(@Observes StartupEvent event) {
         try {
@@ -79,13 +87,28 @@ public class DimseListener {
                 .start();
     }
 
-    void stop(@Observes ShutdownEvent event) throws IOException {
-        if (server != null) {
-            server.close();
+    /** SIGTERM: no new associations from now on; those running go on until {@link #stop}'s deadline. */
+    void stopAccepting(@Observes ShutdownDelayInitiatedEvent event) throws IOException {
+        drainDeadline = Instant.now().plus(platform.shutdownGrace());
+        for (DicomServer s : servers()) {
+            s.stopAccepting();
+            LOG.infof("DICOM port %d closed for shutdown; %d connection(s) finishing", s.port(), s.openConnections());
         }
-        if (tlsServer != null) {
-            tlsServer.close();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws IOException, InterruptedException {
+        Instant deadline = drainDeadline != null ? drainDeadline : Instant.now().plus(platform.shutdownGrace());
+        for (DicomServer s : servers()) {
+            s.stopAccepting();
+            if (!s.awaitIdle(deadline)) {
+                LOG.warnf("shutdown grace over: closing %d DICOM connection(s) on port %d", s.openConnections(), s.port());
+            }
+            s.close();
         }
+    }
+
+    private List<DicomServer> servers() {
+        return Stream.of(server, tlsServer).filter(Objects::nonNull).toList();
     }
 
     /** The bound TLS port, or -1 when no certificate is configured. */

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,12 +30,15 @@ import org.consilium.dicom.net.dimse.StoreHandler;
  *         .timeouts(Timeouts.DEFAULT).maxAssociations(50)
  *         .build().start();
  * int port = server.port();
+ * server.stopAccepting();                                  // graceful: running associations go on
+ * server.awaitIdle(Instant.now().plusSeconds(30));
  * server.close();
  * }</pre>
  */
 public final class DicomServer implements Closeable {
 
     private static final System.Logger LOG = System.getLogger(DicomServer.class.getName());
+    private static final long IDLE_POLL_MILLIS = 50;
 
     final Builder config;
     private final AtomicInteger connections = new AtomicInteger();
@@ -74,13 +78,40 @@ public final class DicomServer implements Closeable {
         return acceptor.active();
     }
 
-    /** Stops accepting and closes every open association's socket. */
-    @Override
-    public void close() throws IOException {
+    /**
+     * Stops accepting associations (the port is closed, so a peer's connect is refused and it retries
+     * elsewhere or later); the associations being served go on. The first half of a graceful shutdown.
+     */
+    public void stopAccepting() throws IOException {
         closed = true;
         if (serverSocket != null) {
             serverSocket.close();
         }
+    }
+
+    /**
+     * Waits until every connection has ended (its peer released or aborted the association), at most until
+     * {@code deadline}; true when none is left.
+     */
+    public boolean awaitIdle(Instant deadline) throws InterruptedException {
+        while (!sockets.isEmpty()) {
+            if (!Instant.now().isBefore(deadline)) {
+                return false;
+            }
+            Thread.sleep(IDLE_POLL_MILLIS);
+        }
+        return true;
+    }
+
+    /** Connections open now, associated or still negotiating. */
+    public int openConnections() {
+        return sockets.size();
+    }
+
+    /** Stops accepting and closes every open association's socket. */
+    @Override
+    public void close() throws IOException {
+        stopAccepting();
         for (Socket s : sockets) {
             s.close();
         }

@@ -1,0 +1,192 @@
+package org.consilium.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.consilium.archive.Dcmtk;
+import org.consilium.archive.web.DicomWebTest;
+import org.consilium.bench.SyntheticCtStudy;
+import org.consilium.dicom.dict.Tag;
+import org.consilium.live.UserSockets;
+import org.consilium.localstack.ConsiliumTestResource;
+import org.consilium.localstack.ServerProcess;
+import org.consilium.localstack.SlowLink;
+import org.consilium.localstack.Stack;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGTERM to the packaged server, as Kubernetes sends it on a rolling upgrade, while dcmtk's storescu is
+ * in the middle of an association (slowed by a {@link SlowLink}, as a county line is) and a live socket is
+ * open: readiness turns DOWN, new associations are refused, the socket is closed with 1012, and the running
+ * association still finishes and is stored; an association that outlasts the grace is cut at its end.
+ */
+class GracefulShutdownIT {
+
+    private static final String SUCCESS = "I: Received Store Response (Success)";
+    private static final int SLICES = 30;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Test
+    void sigtermLetsTheRunningAssociationFinishWhileReadinessIsDownAndSocketsAreSentElsewhere(@TempDir Path work)
+            throws Exception {
+        Stack stack = ConsiliumTestResource.stack();
+        int dimsePort = freePort();
+        ServerProcess server = ServerProcess.start(stack, freePort(), "512m", Map.of(
+                "CONSILIUM_DIMSE_PORT", Integer.toString(dimsePort),
+                "CONSILIUM_SHUTDOWN_DELAY", "3s",
+                "CONSILIUM_SHUTDOWN_GRACE", "60s"), work.resolve("server.log")).awaitReady();
+        Path study = study(work, "a");
+        try (SlowLink link = SlowLink.to(dimsePort, 2_000_000);
+             UserSockets.Client socket = UserSockets.connect(URI.create(server.baseUrl() + "/"), "dr.li")) {
+            Storescu storescu = Storescu.start(link.port(), study, 1, server::terminate);
+            storescu.firstSuccess.get(60, TimeUnit.SECONDS);
+
+            HttpResponse<String> ready = awaitNotReady(server);
+            assertEquals(503, ready.statusCode());
+            assertTrue(ready.body().contains("\"DOWN\""), ready.body());
+            assertEquals(1012, socket.awaitClose(), "live sockets are told to reconnect elsewhere");
+            Dcmtk.Result echo = Dcmtk.run("echoscu", "-to", "5", "-aet", "CHANGXING_PACS", "-aec", "CONSILIUM",
+                    "localhost", Integer.toString(dimsePort));
+            assertNotEquals(0, echo.exitCode(), "a new association is refused: " + echo.output());
+            assertTrue(storescu.process.isAlive(), "the running association was still going while the port closed");
+
+            assertTrue(storescu.process.waitFor(2, TimeUnit.MINUTES));
+            assertEquals(0, storescu.process.exitValue(), storescu.transcript());
+            assertEquals(SLICES, storescu.successes.get(), storescu.transcript());
+            assertTrue(server.awaitExit(Duration.ofSeconds(60)), "the server exits once the association ended");
+        } finally {
+            server.kill();
+        }
+        assertEquals(SLICES, indexed(stack, series(study)), "everything acknowledged during the drain is stored");
+        assertTrue(server.log().contains("DICOM port " + dimsePort + " closed for shutdown"), server.log());
+    }
+
+    @Test
+    void anAssociationOutlastingTheGraceIsCutAndTheServerStillStopsInTime(@TempDir Path work) throws Exception {
+        Stack stack = ConsiliumTestResource.stack();
+        int dimsePort = freePort();
+        ServerProcess server = ServerProcess.start(stack, freePort(), "512m", Map.of(
+                "CONSILIUM_DIMSE_PORT", Integer.toString(dimsePort),
+                "CONSILIUM_SHUTDOWN_GRACE", "3s"), work.resolve("server.log")).awaitReady();
+        Path study = study(work, "b");
+        try (SlowLink link = SlowLink.to(dimsePort, 200_000)) {
+            Storescu storescu = Storescu.start(link.port(), study, 1, server::terminate);
+            storescu.firstSuccess.get(60, TimeUnit.SECONDS);
+            long stopping = System.nanoTime();
+            assertTrue(server.awaitExit(Duration.ofSeconds(30)), "the grace bounds the drain");
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - stopping);
+            assertTrue(seconds >= 2 && seconds < 20, "stopped " + seconds + " s after SIGTERM, grace 3 s");
+            assertTrue(storescu.process.waitFor(2, TimeUnit.MINUTES));
+            int acknowledged = storescu.successes.get();
+            assertTrue(acknowledged < SLICES, "the association was cut: " + storescu.transcript());
+            assertTrue(server.log().contains("shutdown grace over"), server.log());
+            assertTrue(indexed(stack, series(study)) >= acknowledged, "nothing acknowledged is lost");
+        } finally {
+            server.kill();
+        }
+    }
+
+    /** storescu over every file of {@code dir}; {@code onSuccess} runs once after the n-th success. */
+    private record Storescu(Process process, CompletableFuture<Void> firstSuccess, AtomicInteger successes,
+                            List<String> lines) {
+
+        static Storescu start(int port, Path dir, int n, Runnable onSuccess) throws IOException {
+            List<String> cmd = new ArrayList<>(List.of("/usr/bin/storescu", "-v", "-aet", "CHANGXING_PACS", "-aec",
+                    "CONSILIUM", "localhost", Integer.toString(port)));
+            try (Stream<Path> files = Files.list(dir)) {
+                files.sorted().forEach(f -> cmd.add(f.toString()));
+            }
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            Storescu s = new Storescu(p, new CompletableFuture<>(), new AtomicInteger(), new CopyOnWriteArrayList<>());
+            Thread.ofPlatform().daemon().start(() -> {
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = out.readLine()) != null; ) {
+                        s.lines.add(line);
+                        if (line.startsWith(SUCCESS) && s.successes.incrementAndGet() == n) {
+                            onSuccess.run();
+                            s.firstSuccess.complete(null);
+                        }
+                    }
+                } catch (IOException e) {
+                    s.firstSuccess.completeExceptionally(e);
+                }
+                s.firstSuccess.completeExceptionally(new AssertionError("storescu ended: " + s.transcript()));
+            });
+            return s;
+        }
+
+        String transcript() {
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        }
+    }
+
+    private HttpResponse<String> awaitNotReady(ServerProcess server) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/q/health/ready"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                return r;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("readiness stayed UP after SIGTERM");
+    }
+
+    private static Path study(Path work, String tag) throws Exception {
+        Path dir = work.resolve("study-" + tag);
+        SyntheticCtStudy.main(new String[] {dir.toString(), Integer.toString(SLICES),
+                (System.currentTimeMillis() % 1_000_000_000L) + "" + (int) tag.charAt(0)});
+        return dir;
+    }
+
+    private static String series(Path study) throws Exception {
+        try (Stream<Path> files = Files.list(study)) {
+            return DicomWebTest.header(files.findFirst().orElseThrow()).getString(Tag.SeriesInstanceUID);
+        }
+    }
+
+    private static int indexed(Stack stack, String seriesUid) throws Exception {
+        try (Connection c = stack.postgres().superuserConnection();
+             PreparedStatement ps = c.prepareStatement("select count(*) from instance_record i"
+                     + " join series_record s on s.id = i.series_fk where s.series_uid = ?")) {
+            ps.setString(1, seriesUid);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
