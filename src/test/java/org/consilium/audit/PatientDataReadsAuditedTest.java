@@ -135,6 +135,10 @@ class PatientDataReadsAuditedTest {
         c.put("/api/rt/submissions/{id}/revisions/{number}/dose", new Call("cx.rt", rt + "/revisions/1/dose", f.submission));
         c.put("/api/rt/submissions/{id}/revisions/{number}/rtstruct",
                 new Call("cx.rt", rt + "/revisions/1/rtstruct", f.submission));
+        c.put("/api/registry/reports", new Call("cx.doctor", "/api/registry/reports", "report"));
+        c.put("/api/registry/reports/{id}", new Call("cx.doctor", "/api/registry/reports/" + f.tumorReport, f.tumorReport));
+        c.put("/api/registry/referrals", new Call("cx.doctor", "/api/registry/referrals", "referral"));
+        c.put("/api/registry/referrals/{id}", new Call("cx.doctor", "/api/registry/referrals/" + f.referral, f.referral));
         String study = "/dicomweb/studies/" + f.study;
         String series = study + "/series/" + f.series;
         String instance = series + "/instances/" + f.instance;
@@ -167,6 +171,8 @@ class PatientDataReadsAuditedTest {
         final String meeting;
         final String room;
         final String forwardJob;
+        final String tumorReport;
+        final String referral;
         final String submission;
         final String study;
         final String series;
@@ -200,6 +206,14 @@ class PatientDataReadsAuditedTest {
             series = first.getString("[" + ct + "].'0020000E'.Value[0]");
             instance = first.getString("[" + ct + "].'00080018'.Value[0]");
             forwardJob = forwardJob(study);
+            tumorReport = as("cx.doctor").contentType(ContentType.JSON).body(Map.of(
+                            "patient", Map.of("localId", "AUDIT-" + System.nanoTime(), "name", "审计", "sex", "F"),
+                            "certainty", "SUSPECTED", "icd10", "C34.1", "topography", "C34.1", "detection", "SCREENING",
+                            "finding", "低剂量CT：右肺上叶结节 / LDCT: right upper lobe nodule"))
+                    .post("/api/registry/reports").then().statusCode(201).extract().path("id");
+            referral = as("cx.doctor").contentType(ContentType.JSON).body(Map.of("direction", "UP", "patientId", patient,
+                            "toHospitalId", "019a0000-0000-7000-8000-000000000001", "reason", "疑似肺癌 / suspected lung cancer"))
+                    .post("/api/registry/referrals").then().statusCode(201).extract().path("id");
         }
 
         /** A forwarding job of the plan's study to a peer of its hospital (that nobody answers: the job stays queued). */
