@@ -13,6 +13,8 @@ import { MeetingList } from '../board/MeetingList';
 import { MeetingRoom } from '../board/MeetingRoom';
 import { MeetingReplay } from '../board/MeetingReplay';
 import { NewConsult } from '../consult/NewConsult';
+import { ProgrammeList } from '../screening/ProgrammeList';
+import { ProgrammeDetail } from '../screening/ProgrammeDetail';
 import { SubmissionList } from '../rt/SubmissionList';
 import { NewSubmission } from '../rt/NewSubmission';
 import { SubmissionDetail } from '../rt/SubmissionDetail';
@@ -106,6 +108,8 @@ function Shell() {
           <Route path="/rt/new" component={hasRole('rt-staff') ? NewSubmission : NotFound} />
           <Route path="/rt/:id" component={SubmissionDetail} />
           <Route path="/rt/:id/room" component={ReviewRoom} />
+          <Route path="/screening" component={ProgrammeList} />
+          <Route path="/screening/:id" component={ProgrammeDetail} />
           <Route default component={NotFound} />
         </Router>
       </main>

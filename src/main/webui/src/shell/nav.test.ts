@@ -3,11 +3,11 @@ import { navFor } from './nav';
 
 describe('navigation by role', () => {
   it('gives the case manager the triage queue first', () => {
-    expect(navFor(['case-manager']).map((n) => n.path)).toEqual(['/queue', '/consults', '/consults/new', '/meetings', '/rt']);
+    expect(navFor(['case-manager']).map((n) => n.path)).toEqual(['/queue', '/consults', '/consults/new', '/meetings', '/rt', '/screening']);
   });
-  it('gives a county clinician their requests and a new request, and no queue', () => {
+  it('gives a county clinician their requests, a new request and screening, and no queue', () => {
     const items = navFor(['clinician']);
-    expect(items.map((n) => n.label)).toEqual(['nav.myRequests', 'nav.newRequest']);
+    expect(items.map((n) => n.label)).toEqual(['nav.myRequests', 'nav.newRequest', 'screening.nav']);
   });
   it('gives radiotherapy staff their plans first, then a new plan after the consult screens', () => {
     expect(navFor(['rt-staff']).map((n) => n.path)).toEqual(['/rt', '/consults', '/consults/new', '/rt/new']);

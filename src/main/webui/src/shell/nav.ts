@@ -17,6 +17,7 @@ export const NAV: NavItem[] = [
   { path: '/meetings', label: 'nav.meetings', roles: ['case-manager', 'specialist', 'platform-admin'] },
   { path: '/rt', label: 'rt.nav.plans', roles: ['case-manager', 'specialist', 'platform-admin'] },
   { path: '/rt/new', label: 'rt.nav.newPlan', roles: ['rt-staff'] },
+  { path: '/screening', label: 'screening.nav', roles: ['case-manager', 'clinician', 'platform-admin'] },
 ];
 
 export function navFor(roles: readonly string[]): NavItem[] {

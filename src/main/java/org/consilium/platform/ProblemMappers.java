@@ -26,7 +26,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(Problem.of(e.type(), e.getMessage(), path(uri)));
+        Problem p = Problem.of(e.type(), e.getMessage(), path(uri));
+        return respond(e.errors().isEmpty() ? p : p.withErrors(e.errors()));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

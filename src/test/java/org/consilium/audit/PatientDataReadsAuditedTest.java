@@ -139,6 +139,11 @@ class PatientDataReadsAuditedTest {
         c.put("/api/registry/reports/{id}", new Call("cx.doctor", "/api/registry/reports/" + f.tumorReport, f.tumorReport));
         c.put("/api/registry/referrals", new Call("cx.doctor", "/api/registry/referrals", "referral"));
         c.put("/api/registry/referrals/{id}", new Call("cx.doctor", "/api/registry/referrals/" + f.referral, f.referral));
+        String programme = "/api/screening/programmes/" + f.programme;
+        c.put("/api/screening/programmes", new Call("cx.doctor", "/api/screening/programmes", "screening"));
+        c.put("/api/screening/programmes/{id}", new Call("cx.doctor", programme, f.programme));
+        c.put("/api/screening/programmes/{id}/participants",
+                new Call("cx.doctor", programme + "/participants", f.programme));
         String study = "/dicomweb/studies/" + f.study;
         String series = study + "/series/" + f.series;
         String instance = series + "/instances/" + f.instance;
@@ -173,6 +178,7 @@ class PatientDataReadsAuditedTest {
         final String forwardJob;
         final String tumorReport;
         final String referral;
+        final String programme;
         final String submission;
         final String study;
         final String series;
@@ -214,6 +220,10 @@ class PatientDataReadsAuditedTest {
             referral = as("cx.doctor").contentType(ContentType.JSON).body(Map.of("direction", "UP", "patientId", patient,
                             "toHospitalId", "019a0000-0000-7000-8000-000000000001", "reason", "疑似肺癌 / suspected lung cancer"))
                     .post("/api/registry/referrals").then().statusCode(201).extract().path("id");
+            programme = as("cm.wang").contentType(ContentType.JSON).body(Map.of("name", "审计筛查 / audit screening",
+                            "site", "C18-C20", "year", 2026, "targets", List.of(Map.of("hospitalId",
+                                    "019a0000-0000-7000-8000-000000000002", "population", 100))))
+                    .post("/api/screening/programmes").then().statusCode(201).extract().path("id");
         }
 
         /** A forwarding job of the plan's study to a peer of its hospital (that nobody answers: the job stays queued). */
