@@ -12,6 +12,7 @@ import { ConsultImages } from '../consult/ConsultImages';
 import { MeetingList } from '../board/MeetingList';
 import { MeetingRoom } from '../board/MeetingRoom';
 import { MeetingReplay } from '../board/MeetingReplay';
+import { AdminAudit, AdminForwarding, AdminHospital, AdminHospitals } from '../admin/Admin';
 import { NewConsult } from '../consult/NewConsult';
 
 const ROLE_ORDER = ['platform-admin', 'case-manager', 'specialist', 'clinician', 'rt-staff', 'hospital-admin'];
@@ -96,6 +97,10 @@ function Shell() {
           <Route path="/meetings" component={MeetingList} />
           <Route path="/meetings/:id/room" component={MeetingRoom} />
           <Route path="/meetings/:id/replay" component={MeetingReplay} />
+          <Route path="/admin/hospitals" component={AdminHospitals} />
+          <Route path="/admin/hospitals/:id" component={AdminHospital} />
+          <Route path="/admin/forwarding" component={AdminForwarding} />
+          <Route path="/admin/audit" component={hasRole('platform-admin') ? AdminAudit : NotFound} />
           <Route default component={NotFound} />
         </Router>
       </main>

@@ -5,6 +5,8 @@ import zhRt from '../i18n/rt/zh-CN.json';
 import enRt from '../i18n/rt/en.json';
 import zhRegistry from '../i18n/registry/zh-CN.json';
 import enRegistry from '../i18n/registry/en.json';
+import zhAdmin from '../i18n/admin/zh-CN.json';
+import enAdmin from '../i18n/admin/en.json';
 
 /**
  * One dictionary pair per area of the app (the shell and consults at the top, then radiotherapy review and case
@@ -15,15 +17,16 @@ export const areas = {
   shell: { 'zh-CN': zhShell, en: enShell },
   rt: { 'zh-CN': zhRt, en: enRt },
   registry: { 'zh-CN': zhRegistry, en: enRegistry },
+  admin: { 'zh-CN': zhAdmin, en: enAdmin },
 };
 
-const zh = { ...zhShell, ...zhRt, ...zhRegistry };
+const zh = { ...zhShell, ...zhRt, ...zhRegistry, ...zhAdmin };
 
 /** Every key of the zh-CN dictionaries; the English ones must have the same keys (checked by tsc and vitest). */
 export type Key = keyof typeof zh;
 export type Lang = 'zh-CN' | 'en';
 
-const en: Record<Key, string> = { ...enShell, ...enRt, ...enRegistry };
+const en: Record<Key, string> = { ...enShell, ...enRt, ...enRegistry, ...enAdmin };
 export const dictionaries: Record<Lang, Record<Key, string>> = { 'zh-CN': zh, en };
 
 const STORAGE_KEY = 'consilium.lang';

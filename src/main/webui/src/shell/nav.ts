@@ -14,6 +14,9 @@ export const NAV: NavItem[] = [
   { path: '/consults', label: 'nav.allConsults', roles: ['case-manager', 'platform-admin', 'hospital-admin'] },
   { path: '/consults/new', label: 'nav.newRequest', roles: ['clinician', 'rt-staff', 'case-manager'] },
   { path: '/meetings', label: 'nav.meetings', roles: ['case-manager', 'specialist', 'platform-admin'] },
+  { path: '/admin/hospitals', label: 'nav.admin.hospitals', roles: ['platform-admin', 'hospital-admin'] },
+  { path: '/admin/forwarding', label: 'nav.admin.forwarding', roles: ['platform-admin', 'hospital-admin'] },
+  { path: '/admin/audit', label: 'nav.admin.audit', roles: ['platform-admin'] },
 ];
 
 export function navFor(roles: readonly string[]): NavItem[] {
