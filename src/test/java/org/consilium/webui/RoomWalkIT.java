@@ -107,6 +107,12 @@ class RoomWalkIT {
             b.awaitText("标注(1)");
             String measured = text(b, "本室标注");
             assertTrue(measured.matches("(?s)李明: 长度 \\d+\\.\\d mm.*"), measured);
+            a.click("button", "椭圆 ROI");
+            new Actions(a.driver).moveToElement(canvas, 60, 30).clickAndHold().moveByOffset(15, 10).moveByOffset(15, 10)
+                    .release().perform();
+            b.awaitText("标注(2)");
+            String both = text(b, "本室标注");
+            assertTrue(both.matches("(?s).*李明: 椭圆 \\d+\\.\\d mm².*"), both);
             a.screenshot("room-chair");
             b.screenshot("room-specialist");
             List<String> problems = new ArrayList<>();
@@ -122,7 +128,7 @@ class RoomWalkIT {
             b.offline(false);
             b.awaitText("离线期间的消息", Duration.ofSeconds(45));
             b.awaitText("已连接");
-            b.awaitText("标注(1)");
+            b.awaitText("标注(2)");
 
             // votes
             a.click("button", "同意");
@@ -204,7 +210,7 @@ class RoomWalkIT {
             check(b, "room (English)", problems);
             b.click("link", "Replay");
             b.find("heading", "Session replay");
-            b.awaitText("Annotations (1)");
+            b.awaitText("Annotations (2)");
             check(b, "replay (English)", problems);
             b.click("button", "中文");
             assertEquals(List.of(), problems);
@@ -292,8 +298,12 @@ class RoomWalkIT {
     static String scheduledMeeting() throws IOException {
         String base = app.url("");
         stow(base, Tokens.of("cx.doctor"));
-        String patient = call(base, "cx.doctor", "POST", "/api/patients",
-                Map.of("localId", "PHANTOM-LUNG-001", "name", "肺部体模", "sex", "M")).get("id").toString();
+        // the phantom's patient, registered here or already by ConsultWalkIT on the same stack
+        List<?> found = (List<?>) call(base, "cx.doctor", "GET", "/api/patients?localId=PHANTOM-LUNG-001", null).get("items");
+        String patient = found.isEmpty()
+                ? call(base, "cx.doctor", "POST", "/api/patients",
+                        Map.of("localId", "PHANTOM-LUNG-001", "name", "肺部体模", "sex", "M")).get("id").toString()
+                : ((Map<?, ?>) found.get(0)).get("id").toString();
         Map<String, Object> consult = call(base, "cx.doctor", "POST", "/api/consults", Map.of("patientId", patient,
                 "clinicalSummary", "右肺上叶结节 2.1 cm,穿刺病理为腺癌。", "question", "是否适合立体定向放疗?",
                 "urgency", "URGENT", "requestedDisciplines", List.of("radiation-oncology"), "studyUids", List.of(STUDY)));
@@ -306,7 +316,7 @@ class RoomWalkIT {
                 Map.of("userId", li, "discipline", "radiation-oncology"));
         call(base, "cm.wang", "POST", "/api/consult-queue/" + id + "/assignments",
                 Map.of("userId", zhou, "discipline", "radiology"));
-        String title = "MDT:肺部体模";
+        String title = "会诊室演练:肺部体模";
         Instant now = Instant.now();
         call(base, "cm.wang", "POST", "/api/meetings", Map.of("title", title, "startsAt", now.toString(),
                 "endsAt", now.plus(Duration.ofHours(1)).toString(), "chairId", li, "consultIds", List.of(id),
