@@ -204,6 +204,7 @@ class RoomWalkIT {
             b.click("button", "English");
             b.awaitText("Connected");
             b.awaitText("Present (1)"); // the chair is at the replay
+            b.awaitText("Nobody is presenting."); // follow-me waits for its presenter to come back
             b.awaitText("Agree 2 · Disagree 0 · Abstain 0");
             b.awaitText("Signed");
             b.find("button", "Open the opinion document (PDF)");
