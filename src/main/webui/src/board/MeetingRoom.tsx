@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { lazy } from 'preact-iso';
 import { api, must, type Schemas } from '../api/client';
 import { RoomClient } from '../live/roomClient';
-import type { Viewport } from '../live/roomState';
+import { leader, type Viewport } from '../live/roomState';
 import { t, type Key } from '../shell/i18n';
 import { hasRole, me } from '../shell/me';
 import { Problem } from '../shell/Problem';
@@ -64,7 +64,8 @@ export function MeetingRoom(props: { id?: string; params?: { id: string } }) {
   const chairs = hasRole('case-manager', 'platform-admin')
     || session.attendees?.some((a) => a.userId === myId && a.chair);
   const mayLead = myRole != null && LEADS.includes(myRole);
-  const leading = state.follow?.userId === myId;
+  const follow = leader(state);
+  const leading = follow?.userId === myId;
   const study = session.presentingStudyUids?.[0];
   const chair = session.attendees?.find((a) => a.chair);
   return (
@@ -79,9 +80,9 @@ export function MeetingRoom(props: { id?: string; params?: { id: string } }) {
       <div class="roomgrid">
         <div>
           <section class="card" aria-label={t('follow.title')}>
-            {state.follow ? (
+            {follow ? (
               <p class="actions">
-                <span role="status">{leading ? t('follow.leading') : t('follow.led', { name: state.follow.displayName })}</span>
+                <span role="status">{leading ? t('follow.leading') : t('follow.led', { name: follow.displayName })}</span>
                 {leading ? <button type="button" onClick={() => client.send('follow.stop', {})}>{t('follow.stop')}</button>
                   : (
                     <label class="check">
@@ -99,7 +100,7 @@ export function MeetingRoom(props: { id?: string; params?: { id: string } }) {
           </section>
           {study ? (
             <Viewer key={study} studyUid={study} shared={{ items: state.annotations, publish }}
-              follow={{ leading, view: state.follow && following ? state.viewport : null, settle }} />
+              follow={{ leading, view: follow && following ? state.viewport : null, settle }} />
           ) : <p>{t('room.nothingPresented')}</p>}
           <RoomAnnotations state={state} />
           {session.presentingConsultId && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_ROOM, applyEvent, people, votesOn, type RoomEvent } from './roomState';
+import { EMPTY_ROOM, applyEvent, leader, people, votesOn, type RoomEvent } from './roomState';
 
 const li = { userId: 'u-li', displayName: '李明', role: 'chair' };
 const joined = (c: string, who = li): RoomEvent => ({ type: 'presence.joined', data: { ...who, connectionId: c } });
@@ -49,5 +49,16 @@ describe('room state from events', () => {
     expect(s.viewport).toEqual({ slice: 50, window: { center: -600, width: 1500 } });
     s = applyEvent(s, 4, { type: 'follow.stopped', actor: li, data: {} });
     expect(s.follow).toBeNull();
+  });
+
+  it('has nobody lead while the presenter is out of the room', () => {
+    let s = applyEvent(EMPTY_ROOM, 1, joined('c1'));
+    s = applyEvent(s, 2, { type: 'follow.started', actor: li, data: { presenter: { userId: 'u-li', displayName: '李明' } } });
+    expect(leader(s)?.displayName).toBe('李明');
+    s = applyEvent(s, 3, { type: 'presence.left', data: { connectionId: 'c1' } });
+    expect(leader(s)).toBeNull();
+    expect(s.follow?.userId).toBe('u-li');
+    s = applyEvent(s, 4, joined('c2'));
+    expect(leader(s)?.displayName).toBe('李明');
   });
 });

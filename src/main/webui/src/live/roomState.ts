@@ -137,6 +137,15 @@ export function applyEvent(state: RoomState, seq: number, event: RoomEvent): Roo
   return next;
 }
 
+/**
+ * Who leads "follow me" now: the presenter named by the log while they are in the room. A presenter whose
+ * connection dropped leads nobody until they are back (the log keeps follow-me on until follow.stop).
+ */
+export function leader(state: RoomState): RoomState['follow'] {
+  const f = state.follow;
+  return f && state.presence.some((p) => p.userId === f.userId) ? f : null;
+}
+
 /** The votes on one question, oldest first. */
 export function votesOn(state: RoomState, question: string): Vote[] {
   return Object.values(state.votes).filter((v) => v.question === question).sort((a, b) => a.seq - b.seq);

@@ -12,6 +12,7 @@ import { ConsultImages } from '../consult/ConsultImages';
 import { MeetingList } from '../board/MeetingList';
 import { MeetingRoom } from '../board/MeetingRoom';
 import { MeetingReplay } from '../board/MeetingReplay';
+import { AdminAudit, AdminForwarding, AdminHospital, AdminHospitals } from '../admin/Admin';
 import { NewConsult } from '../consult/NewConsult';
 import { ProgrammeList } from '../screening/ProgrammeList';
 import { ProgrammeDetail } from '../screening/ProgrammeDetail';
@@ -110,6 +111,10 @@ function Shell() {
           <Route path="/rt/:id/room" component={ReviewRoom} />
           <Route path="/screening" component={ProgrammeList} />
           <Route path="/screening/:id" component={ProgrammeDetail} />
+          <Route path="/admin/hospitals" component={AdminHospitals} />
+          <Route path="/admin/hospitals/:id" component={AdminHospital} />
+          <Route path="/admin/forwarding" component={AdminForwarding} />
+          <Route path="/admin/audit" component={hasRole('platform-admin') ? AdminAudit : NotFound} />
           <Route default component={NotFound} />
         </Router>
       </main>

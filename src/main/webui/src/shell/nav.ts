@@ -18,6 +18,9 @@ export const NAV: NavItem[] = [
   { path: '/rt', label: 'rt.nav.plans', roles: ['case-manager', 'specialist', 'platform-admin'] },
   { path: '/rt/new', label: 'rt.nav.newPlan', roles: ['rt-staff'] },
   { path: '/screening', label: 'screening.nav', roles: ['case-manager', 'clinician', 'platform-admin'] },
+  { path: '/admin/hospitals', label: 'nav.admin.hospitals', roles: ['platform-admin', 'hospital-admin'] },
+  { path: '/admin/forwarding', label: 'nav.admin.forwarding', roles: ['platform-admin', 'hospital-admin'] },
+  { path: '/admin/audit', label: 'nav.admin.audit', roles: ['platform-admin'] },
 ];
 
 export function navFor(roles: readonly string[]): NavItem[] {

@@ -4,7 +4,7 @@ import {
   AngleTool, ArrowAnnotateTool, EllipticalROITool, LengthTool, PanTool, PlanarFreehandROITool, StackScrollTool,
   ToolGroupManager, WindowLevelTool, ZoomTool, Enums as ToolEnums,
 } from '@cornerstonejs/tools';
-import { TOOL_OF_KIND, instanceOf, kindOfTool, type Kind, type ProtocolAnnotation } from './annotations';
+import { TOOL_OF_KIND, ellipseCorners, ellipseHandles, instanceOf, kindOfTool, type Kind, type ProtocolAnnotation } from './annotations';
 import { t, type Key } from '../shell/i18n';
 import { initCornerstone } from './cornerstone';
 import { CT_PRESETS, voiRange, windowOf, type PresetName } from './presets';
@@ -67,6 +67,7 @@ const HYDRATE: Record<Kind, Hydrate> = {
   line: LengthTool.hydrate as Hydrate,
   angle: AngleTool.hydrate as Hydrate,
   arrow: ((vp, points, options) => (ArrowAnnotateTool.hydrate as unknown as (v: string, p: Types.Point3[], l: string, o?: object) => unknown)(vp, points, '', options)) as Hydrate,
+  ellipse: EllipticalROITool.hydrate as Hydrate,
 };
 
 export default function Viewer(props: { studyUid: string; shared?: SharedAnnotations; follow?: FollowMe }) {
@@ -146,14 +147,16 @@ export default function Viewer(props: { studyUid: string; shared?: SharedAnnotat
       shown.current.add(a.annotationUID);
       const world = a.data.handles.points as Types.Point3[];
       const plane = metaData.get('imagePlaneModule', imageId) as { rowPixelSpacing?: number; columnPixelSpacing?: number } | undefined;
+      const image = world.map((p) => utilities.worldToImageCoords(imageId, p) as [number, number]);
       shared.publish({
         id: a.annotationUID, kind,
         ref: {
           studyUid: props.studyUid, seriesUid: current, ...where,
           pixelSpacing: plane?.rowPixelSpacing && plane.columnPixelSpacing ? [plane.rowPixelSpacing, plane.columnPixelSpacing] : undefined,
         },
-        points: world.map((p) => utilities.worldToImageCoords(imageId, p) as [number, number]),
-        patientPoints: world.map((p) => [p[0], p[1], p[2]] as [number, number, number]),
+        // an ellipse travels as its bounding box; its patient points would be its axis ends, so none are sent
+        points: kind === 'ellipse' ? ellipseCorners(image) : image,
+        patientPoints: kind === 'ellipse' ? undefined : world.map((p) => [p[0], p[1], p[2]] as [number, number, number]),
       });
     };
     eventTarget.addEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, completed);
@@ -174,8 +177,9 @@ export default function Viewer(props: { studyUid: string; shared?: SharedAnnotat
         return at?.sopInstanceUid === ref.sopInstanceUid && at.frame === (ref.frame ?? 1);
       });
       if (!imageId) continue;
-      const patient = a.patientPoints as Types.Point3[] | undefined;
-      const world = patient ?? (a.points as [number, number][]).map((p) => utilities.imageToWorldCoords(imageId, p) as Types.Point3);
+      const patient = kind === 'ellipse' ? undefined : a.patientPoints as Types.Point3[] | undefined;
+      const image = kind === 'ellipse' ? ellipseHandles(a.points as [number, number][]) : a.points as [number, number][];
+      const world = patient ?? image.map((p) => utilities.imageToWorldCoords(imageId, p) as Types.Point3);
       shown.current.add(id);
       HYDRATE[kind](VIEWPORT, world, { annotationUID: id, referencedImageId: imageId });
       drew = true;

@@ -1,9 +1,16 @@
 import { describe as suite, expect, it } from 'vitest';
-import { describe, instanceOf, kindOfTool } from './annotations';
+import { describe, ellipseCorners, ellipseHandles, instanceOf, kindOfTool } from './annotations';
 
 suite('annotations between cornerstone and the room', () => {
   it('maps the tools to the protocol kinds', () => {
-    expect(['Length', 'Angle', 'ArrowAnnotate', 'Probe'].map(kindOfTool)).toEqual(['line', 'angle', 'arrow', null]);
+    expect(['Length', 'Angle', 'ArrowAnnotate', 'EllipticalROI', 'Probe'].map(kindOfTool))
+      .toEqual(['line', 'angle', 'arrow', 'ellipse', null]);
+  });
+  it('turns an ellipse\'s four axis handles into its bounding box and back', () => {
+    const handles: [number, number][] = [[50, 80], [50, 20], [10, 50], [90, 50]]; // bottom, top, left, right
+    expect(ellipseCorners(handles)).toEqual([[10, 20], [90, 80]]);
+    expect(ellipseHandles(ellipseCorners(handles))).toEqual(handles);
+    expect(ellipseHandles([[90, 80], [10, 20]])).toEqual(handles);
   });
   it('reads the instance and frame of a WADO-RS image id', () => {
     expect(instanceOf('wadors:http://x/dicomweb/studies/1.2/series/1.3/instances/1.2.840.5/frames/7'))

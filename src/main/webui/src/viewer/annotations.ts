@@ -3,9 +3,31 @@
  * tool draws which kind, and how the image points are written and read.
  */
 
-export type Kind = 'line' | 'angle' | 'arrow';
+export type Kind = 'line' | 'angle' | 'arrow' | 'ellipse';
 
-export const TOOL_OF_KIND: Record<Kind, string> = { line: 'Length', angle: 'Angle', arrow: 'ArrowAnnotate' };
+export const TOOL_OF_KIND: Record<Kind, string> = {
+  line: 'Length', angle: 'Angle', arrow: 'ArrowAnnotate', ellipse: 'EllipticalROI',
+};
+
+type Point = [number, number];
+
+/**
+ * An ellipse as the protocol carries it: two opposite corners of its bounding box, from cornerstone's four
+ * handles (the ends of its axes), all in image pixels.
+ */
+export function ellipseCorners(handles: Point[]): [Point, Point] {
+  const xs = handles.map((p) => p[0]);
+  const ys = handles.map((p) => p[1]);
+  return [[Math.min(...xs), Math.min(...ys)], [Math.max(...xs), Math.max(...ys)]];
+}
+
+/** cornerstone's four ellipse handles (bottom, top, left, right) from the bounding box's corners. */
+export function ellipseHandles(corners: Point[]): Point[] {
+  const [[x0, y0], [x1, y1]] = corners;
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
+  return [[cx, Math.max(y0, y1)], [cx, Math.min(y0, y1)], [Math.min(x0, x1), cy], [Math.max(x0, x1), cy]];
+}
 
 export function kindOfTool(toolName: string): Kind | null {
   const found = (Object.keys(TOOL_OF_KIND) as Kind[]).find((k) => TOOL_OF_KIND[k] === toolName);
@@ -22,7 +44,7 @@ export interface ProtocolAnnotation {
   id: string;
   kind: Kind;
   ref: { studyUid: string; seriesUid: string; sopInstanceUid: string; frame: number; pixelSpacing?: [number, number] };
-  points: [number, number][];
+  points: Point[];
   patientPoints?: [number, number, number][];
 }
 

@@ -1,5 +1,6 @@
 package org.consilium.webui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,5 +21,15 @@ class AppRoutesTest {
                 "/q", "/assets/index-abc.js", "/favicon.ico"}) {
             assertFalse(AppRoutes.isAppRoute(path), path);
         }
+    }
+
+    @Test
+    void thePolicyAllowsScriptsOnlyFromTheServerAndConnectionsToItAndTheIssuer() {
+        String policy = ContentSecurityPolicy.forIssuer("https://sso.example.org:8443/realms/consilium");
+        assertTrue(policy.contains("script-src 'self' 'wasm-unsafe-eval';"), policy);
+        assertTrue(policy.contains("connect-src 'self' https://sso.example.org:8443;"), policy);
+        assertTrue(policy.contains("frame-ancestors 'none'"), policy);
+        assertFalse(policy.contains("'unsafe-eval'"), policy);
+        assertEquals("http://localhost:8180", ContentSecurityPolicy.origin("http://localhost:8180/realms/consilium"));
     }
 }

@@ -58,6 +58,50 @@ final class Browser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
+        // every page keeps the Content-Security-Policy violations it meets, for violations()
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.__cspViolations = [];document.addEventListener('securitypolicyviolation', e => "
+                        + "window.__cspViolations.push(e.effectiveDirective + ' blocked ' + e.blockedURI));"));
+    }
+
+    /**
+     * Moves the keyboard focus with Tab, as someone without a mouse does, until it is on the element whose
+     * accessible name is {@code name}; returns that element.
+     */
+    WebElement tabTo(String name) {
+        for (int i = 0; i < 80; i++) {
+            WebElement focused = driver.switchTo().activeElement();
+            if (name.equals(focused.getAccessibleName().trim())) {
+                return focused;
+            }
+            focused.sendKeys(org.openqa.selenium.Keys.TAB);
+        }
+        throw new AssertionError("Tab never reached '" + name + "' at " + driver.getCurrentUrl());
+    }
+
+    /** The Content-Security-Policy violations of the page shown now. */
+    @SuppressWarnings("unchecked")
+    List<String> violations() {
+        Object v = driver.executeScript("return window.__cspViolations || []");
+        return (List<String>) v;
+    }
+
+    /**
+     * axe-core (the npm package the app's build installs) run on the page shown now: the serious and
+     * critical violations, each as "rule-id: how many nodes (first target)".
+     */
+    @SuppressWarnings("unchecked")
+    List<String> seriousAccessibilityViolations() throws IOException {
+        if (!Boolean.TRUE.equals(driver.executeScript("return !!window.axe"))) {
+            driver.executeScript(Files.readString(Path.of("src/main/webui/node_modules/axe-core/axe.min.js")));
+        }
+        Map<String, Object> result = (Map<String, Object>) driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "axe.run(document, {resultTypes: ['violations']}).then(r => done({violations: r.violations"
+                        + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                        + ".map(v => v.id + ': ' + v.nodes.length + ' (' + v.nodes[0].target.join(' ') + ') ' + v.help)}))"
+                        + ".catch(e => done({violations: ['axe failed: ' + e]}));");
+        return (List<String>) result.get("violations");
     }
 
     void open(String url) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -83,7 +84,7 @@ class RoomWalkIT {
             // chat both ways
             say(a, "请看右肺上叶结节");
             b.awaitText("请看右肺上叶结节");
-            say(b, "边缘有毛刺");
+            b.tabTo("发言").sendKeys("边缘有毛刺", Keys.ENTER); // keyboard only
             a.awaitText("边缘有毛刺");
 
             // follow me: the chair's slice and window on the radiologist's screen
@@ -106,8 +107,17 @@ class RoomWalkIT {
             b.awaitText("标注(1)");
             String measured = text(b, "本室标注");
             assertTrue(measured.matches("(?s)李明: 长度 \\d+\\.\\d mm.*"), measured);
+            a.click("button", "椭圆 ROI");
+            new Actions(a.driver).moveToElement(canvas, 60, 30).clickAndHold().moveByOffset(15, 10).moveByOffset(15, 10)
+                    .release().perform();
+            b.awaitText("标注(2)");
+            String both = text(b, "本室标注");
+            assertTrue(both.matches("(?s).*李明: 椭圆 \\d+\\.\\d mm².*"), both);
             a.screenshot("room-chair");
             b.screenshot("room-specialist");
+            List<String> problems = new ArrayList<>();
+            check(a, "room (chair)", problems);
+            check(b, "room (specialist)", problems);
 
             // the radiologist's link drops; what was said meanwhile reaches her when it is back
             b.offline(true);
@@ -118,7 +128,7 @@ class RoomWalkIT {
             b.offline(false);
             b.awaitText("离线期间的消息", Duration.ofSeconds(45));
             b.awaitText("已连接");
-            b.awaitText("标注(1)");
+            b.awaitText("标注(2)");
 
             // votes
             a.click("button", "同意");
@@ -188,7 +198,87 @@ class RoomWalkIT {
             a.screenshot("replay");
             timeline.sendKeys(Keys.END);
             a.awaitText("离线期间的消息");
+            check(a, "replay", problems);
+
+            // the radiologist reads the room and its replay in English
+            b.click("button", "English");
+            b.awaitText("Connected");
+            b.awaitText("Present (1)"); // the chair is at the replay
+            b.awaitText("Nobody is presenting."); // follow-me waits for its presenter to come back
+            b.awaitText("Agree 2 · Disagree 0 · Abstain 0");
+            b.awaitText("Signed");
+            b.find("button", "Open the opinion document (PDF)");
+            check(b, "room (English)", problems);
+            b.click("link", "Replay");
+            b.find("heading", "Session replay");
+            b.awaitText("Annotations (2)");
+            check(b, "replay (English)", problems);
+            b.click("button", "中文");
+            assertEquals(List.of(), problems);
         }
+    }
+
+    @Test
+    void theMainScreensHaveNoSeriousAccessibilityOrContentSecurityViolationsInEitherLanguage() throws Exception {
+        String csp = given().get(app.url("/queue")).then().statusCode(200).extract().header("Content-Security-Policy");
+        assertTrue(csp != null && csp.contains("script-src 'self' 'wasm-unsafe-eval'"), "policy: " + csp);
+        List<String> problems = new ArrayList<>();
+        try (Browser b = new Browser()) {
+            ConsultWalkIT.signIn(app, b, "cm.wang");
+            b.find("heading", "分诊队列");
+            checkQuiet(b, "triage queue", problems);
+            for (String screen : List.of("全部会诊", "新建会诊申请", "会诊会议")) {
+                b.click("link", screen);
+                checkQuiet(b, screen, problems);
+            }
+            b.click("button", "English");
+            for (String screen : List.of("Board meetings", "Triage queue", "New consult request")) {
+                b.click("link", screen);
+                checkQuiet(b, screen, problems);
+            }
+            b.find("heading", "New consult request");
+            b.click("button", "中文");
+            ConsultWalkIT.signOut(b);
+            ConsultWalkIT.signIn(app, b, "cx.doctor");
+            b.find("heading", "我的申请");
+            checkQuiet(b, "my requests", problems);
+            ConsultWalkIT.signOut(b);
+
+            // the platform admin's pages: the alliance, a hospital's AEs and staff, forwarding, the audit trail
+            ConsultWalkIT.signIn(app, b, "platform.admin");
+            b.click("link", "医院");
+            b.find("heading", "医联体医院");
+            checkQuiet(b, "hospitals", problems);
+            b.click("link", "长兴县人民医院");
+            b.find("heading", "DICOM 节点(AE)");
+            b.awaitText("钱进");
+            checkQuiet(b, "hospital", problems);
+            b.click("link", "转发任务");
+            b.find("heading", "转发任务");
+            checkQuiet(b, "forwarding", problems);
+            b.click("link", "审计日志");
+            b.find("heading", "审计日志");
+            b.type("操作", "live.join");
+            b.click("button", "查询");
+            b.click("button", "校验哈希链");
+            b.awaitText("哈希链完整");
+            b.screenshot("audit");
+            checkQuiet(b, "audit", problems);
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /** axe-core's serious and critical findings and the CSP violations of the screen shown now. */
+    static void check(Browser b, String screen, List<String> problems) throws IOException {
+        b.await("the screen to load", d -> d.findElements(By.cssSelector("[aria-busy=true]")).isEmpty() ? true : null);
+        b.seriousAccessibilityViolations().forEach(v -> problems.add(screen + ": " + v));
+        b.violations().forEach(v -> problems.add(screen + ": CSP " + v));
+    }
+
+    /** The above, and no error in the browser console since the last look (a failed request, a script error). */
+    static void checkQuiet(Browser b, String screen, List<String> problems) throws IOException {
+        check(b, screen, problems);
+        b.console().lines().filter(l -> l.startsWith("SEVERE")).forEach(l -> problems.add(screen + ": console " + l));
     }
 
     /** Says something in the room's chat. */
@@ -209,8 +299,12 @@ class RoomWalkIT {
     static String scheduledMeeting() throws IOException {
         String base = app.url("");
         stow(base, Tokens.of("cx.doctor"));
-        String patient = call(base, "cx.doctor", "POST", "/api/patients",
-                Map.of("localId", "PHANTOM-LUNG-001", "name", "肺部体模", "sex", "M")).get("id").toString();
+        // the phantom's patient, registered here or already by ConsultWalkIT on the same stack
+        List<?> found = (List<?>) call(base, "cx.doctor", "GET", "/api/patients?localId=PHANTOM-LUNG-001", null).get("items");
+        String patient = found.isEmpty()
+                ? call(base, "cx.doctor", "POST", "/api/patients",
+                        Map.of("localId", "PHANTOM-LUNG-001", "name", "肺部体模", "sex", "M")).get("id").toString()
+                : ((Map<?, ?>) found.get(0)).get("id").toString();
         Map<String, Object> consult = call(base, "cx.doctor", "POST", "/api/consults", Map.of("patientId", patient,
                 "clinicalSummary", "右肺上叶结节 2.1 cm,穿刺病理为腺癌。", "question", "是否适合立体定向放疗?",
                 "urgency", "URGENT", "requestedDisciplines", List.of("radiation-oncology"), "studyUids", List.of(STUDY)));
@@ -223,7 +317,7 @@ class RoomWalkIT {
                 Map.of("userId", li, "discipline", "radiation-oncology"));
         call(base, "cm.wang", "POST", "/api/consult-queue/" + id + "/assignments",
                 Map.of("userId", zhou, "discipline", "radiology"));
-        String title = "MDT:肺部体模";
+        String title = "会诊室演练:肺部体模";
         Instant now = Instant.now();
         call(base, "cm.wang", "POST", "/api/meetings", Map.of("title", title, "startsAt", now.toString(),
                 "endsAt", now.plus(Duration.ofHours(1)).toString(), "chairId", li, "consultIds", List.of(id),
