@@ -36,15 +36,11 @@ class ConsultWalkIT {
     }
 
     static void signIn(Browser b, String username) {
-        b.open(app.url("/"));
-        b.click("button", "登录");
-        SignInIT.keycloakLogIn(b, username, "用户名 或 电子邮箱地址", "密码", "登录");
-        b.find("button", "退出登录");
+        b.signIn(app.url("/"), username);
     }
 
     static void signOut(Browser b) {
-        b.click("button", "退出登录");
-        b.find("button", "登录");
+        b.signOut();
     }
 
     @Test
