@@ -12,7 +12,7 @@ import { ComparePanel } from './ComparePanel';
 import { DecisionPanel } from './DecisionPanel';
 import { DosePanel } from './DosePanel';
 import { isodoseLevels, parseLevels, type DoseGrid } from './dose';
-import { extentOf, movedToZ, planeAt, planeBelow, planeKey, strokeToContour, withEdits, type RevisionContent, type Roi } from './geometry';
+import { extentOf, interpolateOutline, largestOutline, movedToZ, planeAbove, planeAt, planeBelow, planeKey, strokeToContour, withEdits, type RevisionContent, type Roi } from './geometry';
 import { planTitle } from './labels';
 import { Lineage } from './Lineage';
 import { EMPTY_REVIEW, applyReviewEvent, leaseOn, polygonsOnPlane, type ReviewState } from './reviewState';
@@ -204,6 +204,16 @@ export function ReviewRoom(props: { id?: string; params?: { id: string } }) {
     const below = planeBelow(roi, at.z);
     if (below) replacePlane(roi.number, at.z, at.sop, below.polygons.map((p) => movedToZ(p.points, at.z)));
   };
+  const interpolate = () => {
+    const roi = live.find((r) => r.number === editingRoi);
+    const at = slice.current;
+    if (!roi || !at) return;
+    const below = planeBelow(roi, at.z);
+    const above = planeAbove(roi, at.z);
+    if (!below || !above) return;
+    replacePlane(roi.number, at.z, at.sop,
+      [interpolateOutline(largestOutline(below), below.z, largestOutline(above), above.z, at.z)]);
+  };
   const clearSlice = () => {
     const roi = live.find((r) => r.number === editingRoi);
     const at = slice.current;
@@ -310,6 +320,7 @@ export function ReviewRoom(props: { id?: string; params?: { id: string } }) {
               <div class="actions" role="toolbar" aria-label={t('rt.editTools')}>
                 <button type="button" aria-pressed={drawing} onClick={() => setDrawing(!drawing)}>{t('rt.tool.draw')}</button>
                 <button type="button" onClick={copyPrevious}>{t('rt.tool.copyPrevious')}</button>
+                <button type="button" onClick={interpolate}>{t('rt.tool.interpolate')}</button>
                 <button type="button" onClick={clearSlice}>{t('rt.tool.clear')}</button>
               </div>
               <p class="muted">{t('rt.drawHint')}</p>

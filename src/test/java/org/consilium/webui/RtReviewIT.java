@@ -153,9 +153,14 @@ class RtReviewIT {
             oncologist.awaitText("陈静 修改了 1 层", Duration.ofSeconds(5));
             oncologist.click("button", "下一层");
             oncologist.click("button", "复制上一层");
+            oncologist.awaitText("李明 修改了 2 层");
+            oncologist.click("button", "下一层");
+            oncologist.click("button", "插值(上下层之间)");
+            oncologist.awaitText("李明 修改了 3 层");
+            physicist.awaitText("李明 修改了 3 层");
             oncologist.screenshot("rt-room");
             physicist.click("button", "结束编辑 SPINALCORD");
-            oncologist.awaitText("李明 修改了 2 层");
+            oncologist.find("button", "编辑 SPINALCORD");
 
             // commit, lineage, compare
             oncologist.type("修订理由", "PTV 外扩 3 mm,脊髓按椎管重新勾画");
