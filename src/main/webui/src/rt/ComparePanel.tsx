@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { t } from '../shell/i18n';
 import type { Metrics, RevisionEntry } from './api';
 import { byDisagreement, fixed, shiftLength } from './metrics';
@@ -25,6 +26,7 @@ export function ComparePanel(props: CompareProps) {
       </select>
     </label>
   );
+  const [open, setOpen] = useState(false);
   const rows = props.metrics ? byDisagreement(props.metrics) : [];
   return (
     <section class="card" aria-labelledby="compare-title">
@@ -67,12 +69,12 @@ export function ComparePanel(props: CompareProps) {
           </tbody>
         </table>
       )}
-      <details>
-        <summary>{t('rt.metric.definitions')}</summary>
+      <button type="button" class="link" aria-expanded={open} onClick={() => setOpen(!open)}>{t('rt.metric.definitions')}</button>
+      {open && (
         <dl class="facts">
           {DEFINITIONS.map((d) => <><dt>{t(`rt.define.${d}.term`)}</dt><dd>{t(`rt.define.${d}`)}</dd></>)}
         </dl>
-      </details>
+      )}
     </section>
   );
 }

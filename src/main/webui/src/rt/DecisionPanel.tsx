@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, must } from '../api/client';
 import { t, type Key } from '../shell/i18n';
 import { Problem } from '../shell/Problem';
@@ -17,6 +17,8 @@ export function DecisionPanel(props: {
 }) {
   const latest = props.revisions[props.revisions.length - 1]?.number ?? 1;
   const [revision, setRevision] = useState(latest);
+  // a revision committed by another reviewer meanwhile becomes the one to decide on
+  useEffect(() => setRevision(latest), [latest]);
   const [changes, setChanges] = useState<Record<string, Change>>({});
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);

@@ -12,7 +12,7 @@ import { ComparePanel } from './ComparePanel';
 import { DecisionPanel } from './DecisionPanel';
 import { DosePanel } from './DosePanel';
 import { isodoseLevels, parseLevels, type DoseGrid } from './dose';
-import { extentOf, movedToZ, planeAt, planeBelow, planeKey, strokeToContour, withEdits, type RevisionContent, type Roi } from './geometry';
+import { extentOf, interpolateOutline, largestOutline, movedToZ, planeAbove, planeAt, planeBelow, planeKey, strokeToContour, withEdits, type RevisionContent, type Roi } from './geometry';
 import { planTitle } from './labels';
 import { Lineage } from './Lineage';
 import { EMPTY_REVIEW, applyReviewEvent, leaseOn, polygonsOnPlane, type ReviewState } from './reviewState';
@@ -20,6 +20,7 @@ import { RoiPanel } from './RoiPanel';
 import type { DoseDisplay, Layer } from './RtViewer';
 
 const RtViewer = lazy(() => import('./RtViewer'));
+const Reconstructions = lazy(() => import('./Reconstructions'));
 
 type Tab = 'contours' | 'compare' | 'dose' | 'decision';
 const TABS: Tab[] = ['contours', 'compare', 'dose', 'decision'];
@@ -74,7 +75,8 @@ export function ReviewRoom(props: { id?: string; params?: { id: string } }) {
   const [hidden, setHidden] = useState<Record<number, boolean>>({});
   const [filled, setFilled] = useState(false);
   const [opacity, setOpacity] = useState(0.8);
-  const [jump, setJump] = useState<{ z: number; at: number } | undefined>();
+  const [jump, setJump] = useState<{ x: number; y: number; z: number; at: number } | undefined>();
+  const [mpr, setMpr] = useState(false);
   const slice = useRef<{ z: number; sop: string } | null>(null);
   const [drawing, setDrawing] = useState(false);
   const [reason, setReason] = useState('');
@@ -106,6 +108,13 @@ export function ReviewRoom(props: { id?: string; params?: { id: string } }) {
       setDecided(await rt.decision(id));
     })().catch(setError);
   }, [id]);
+
+  // another reviewer may have committed or signed meanwhile
+  useEffect(() => {
+    if (!room) return;
+    loadLineage().catch(setError);
+    if (tab === 'decision') rt.decision(id).then(setDecided).catch(setError);
+  }, [tab]);
 
   const client = useMemo(() => (room ? new RoomClient(room.roomId, (seq: number, event: RoomEvent) => {
     review.current = applyReviewEvent(review.current, seq, event);
@@ -174,6 +183,7 @@ export function ReviewRoom(props: { id?: string; params?: { id: string } }) {
   if (error && !room) return <Problem error={error} />;
   if (!submission || !room || !client || !base) return <p aria-busy="true">{t('common.loading')}</p>;
 
+  const seriesUid = submission.objects?.ctSeriesUid ?? base.referencedSeries?.seriesInstanceUid ?? '';
   const shownRois = layers[0].rois.length ? layers[0].rois : live;
   const edit = (e: Record<string, unknown>) => client.send('contour.edit', { edit: e });
   const editingName = live.find((r) => r.number === editingRoi)?.name ?? '';
@@ -194,6 +204,16 @@ export function ReviewRoom(props: { id?: string; params?: { id: string } }) {
     if (!roi || !at) return;
     const below = planeBelow(roi, at.z);
     if (below) replacePlane(roi.number, at.z, at.sop, below.polygons.map((p) => movedToZ(p.points, at.z)));
+  };
+  const interpolate = () => {
+    const roi = live.find((r) => r.number === editingRoi);
+    const at = slice.current;
+    if (!roi || !at) return;
+    const below = planeBelow(roi, at.z);
+    const above = planeAbove(roi, at.z);
+    if (!below || !above) return;
+    replacePlane(roi.number, at.z, at.sop,
+      [interpolateOutline(largestOutline(below), below.z, largestOutline(above), above.z, at.z)]);
   };
   const clearSlice = () => {
     const roi = live.find((r) => r.number === editingRoi);
@@ -222,6 +242,9 @@ export function ReviewRoom(props: { id?: string; params?: { id: string } }) {
     }
   };
   const present = people(client.state);
+  const edits = Object.fromEntries(Object.entries(state.editedBy).map(([n, by]) => [n, {
+    by, planes: Object.keys(state.contours.touched[Number(n)] ?? {}).length,
+  }]));
 
   return (
     <div>
@@ -236,12 +259,13 @@ export function ReviewRoom(props: { id?: string; params?: { id: string } }) {
       </div>
       <div class="rtroom">
         <div>
-          <RtViewer studyUid={submission.studyInstanceUid!} seriesUid={submission.objects?.ctSeriesUid ?? base.referencedSeries?.seriesInstanceUid ?? ''}
+          <RtViewer studyUid={submission.studyInstanceUid!} seriesUid={seriesUid}
             layers={layers} hidden={hidden} filled={filled} opacity={opacity} dose={dose} jump={jump}
             onStroke={drawing && editingRoi != null && tab === 'contours' ? onStroke : undefined}
             onSlice={(z, sop) => { slice.current = { z, sop }; }} />
           <div class="card actions" role="group" aria-label={t('rt.display')}>
             <label class="check"><input type="checkbox" checked={filled} onChange={() => setFilled(!filled)} />{t('rt.filled')}</label>
+            <label class="check"><input type="checkbox" checked={mpr} onChange={() => setMpr(!mpr)} />{t('rt.mpr.show')}</label>
             <label class="field">{t('rt.opacity')}
               <input type="range" min="0.1" max="1" step="0.1" value={opacity} onInput={(e) => setOpacity(Number(e.currentTarget.value))} />
             </label>
@@ -266,6 +290,10 @@ export function ReviewRoom(props: { id?: string; params?: { id: string } }) {
               </>
             )}
           </div>
+          {mpr && (
+            <Reconstructions studyUid={submission.studyInstanceUid!} seriesUid={seriesUid}
+              layers={layers} hidden={hidden} filled={filled} opacity={opacity} centre={jump} />
+          )}
         </div>
         <div>
           {tab === 'contours' && (
@@ -276,9 +304,12 @@ export function ReviewRoom(props: { id?: string; params?: { id: string } }) {
               </select>
             </label>
           )}
-          <RoiPanel rois={shownRois} hidden={hidden}
+          <RoiPanel rois={shownRois} hidden={hidden} edits={show === 'live' && tab === 'contours' ? edits : undefined}
             onToggle={(n) => setHidden((h) => ({ ...h, [n]: !h[n] }))}
-            onJump={(roi: Roi) => { const e = extentOf(roi); if (e) setJump({ z: e.centre[2], at: Date.now() }); }}
+            onJump={(roi: Roi) => {
+              const e = extentOf(roi);
+              if (e) setJump({ x: e.centre[0], y: e.centre[1], z: e.centre[2], at: Date.now() });
+            }}
             editing={tab === 'contours' && show === 'live' ? {
               me: myId, leaseOf: (n) => leaseOn(state, n),
               onTake: (roi) => client.send('lease.acquire', { target: `roi:${roi.number}` }),
@@ -290,6 +321,7 @@ export function ReviewRoom(props: { id?: string; params?: { id: string } }) {
               <div class="actions" role="toolbar" aria-label={t('rt.editTools')}>
                 <button type="button" aria-pressed={drawing} onClick={() => setDrawing(!drawing)}>{t('rt.tool.draw')}</button>
                 <button type="button" onClick={copyPrevious}>{t('rt.tool.copyPrevious')}</button>
+                <button type="button" onClick={interpolate}>{t('rt.tool.interpolate')}</button>
                 <button type="button" onClick={clearSlice}>{t('rt.tool.clear')}</button>
               </div>
               <p class="muted">{t('rt.drawHint')}</p>

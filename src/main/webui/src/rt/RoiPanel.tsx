@@ -7,6 +7,8 @@ export interface RoiPanelProps {
   hidden: Record<number, boolean>;
   onToggle: (roi: number) => void;
   onJump: (roi: Roi) => void;
+  /** who last edited each ROI in the room, and how many of its planes the room has touched */
+  edits?: Record<number, { by: string; planes: number }>;
   /** absent when the shown contours cannot be edited (a past revision) */
   editing?: {
     me: string;
@@ -49,6 +51,9 @@ export function RoiPanel(props: RoiPanelProps) {
                           {t('rt.editNamed', { roi: roi.name })}
                         </button>)}
                     {lease && !mine && <span class="holder" role="status">{t('rt.heldBy', { name: lease.displayName })}</span>}
+                    {props.edits?.[roi.number] && (
+                      <span class="muted">{t('rt.editedBy', { name: props.edits[roi.number].by, n: props.edits[roi.number].planes })}</span>
+                    )}
                   </li>
                 );
               })}

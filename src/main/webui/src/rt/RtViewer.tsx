@@ -22,13 +22,17 @@ export interface DoseDisplay {
   prescriptionGy: number;
 }
 
-export interface RtViewerProps {
+/** What a view of the planning CT draws: the series, the ROI layers and how they look. */
+export interface CtOverlay {
   studyUid: string;
   seriesUid: string;
   layers: Layer[];
   hidden: Record<number, boolean>;
   filled: boolean;
   opacity: number;
+}
+
+export interface RtViewerProps extends CtOverlay {
   dose: DoseDisplay;
   /** a z to show (jump to an ROI); changes of {@code jump.at} move the stack */
   jump?: { z: number; at: number };
@@ -265,7 +269,7 @@ export default function RtViewer(props: RtViewerProps) {
         {slice && t('rt.viewer.slice', { n: slice.index + 1, total: slice.total, z: slice.z.toFixed(2) })}
       </p>
       {props.dose.mode === 'wash' && props.dose.grid && <DoseScale max={props.dose.grid.max} />}
-      {props.dose.mode === 'isodose' && <IsodoseLegend levels={props.dose.levelsGy} rx={props.dose.prescriptionGy} />}
+      {props.dose.mode === 'isodose' && props.dose.grid && <IsodoseLegend levels={props.dose.levelsGy} rx={props.dose.prescriptionGy} />}
       {error && <p role="alert" class="error">{error}</p>}
     </div>
   );

@@ -5,7 +5,8 @@ import { api, must, type Schemas } from '../api/client';
 import { formatDateTime, t, type Key } from '../shell/i18n';
 import { hasRole, me } from '../shell/me';
 import { Problem } from '../shell/Problem';
-import { decision, downloadRtstruct, lineage, openRoom, submission, type Decision, type RevisionEntry, type Submission } from './api';
+import { assignReviewer, decision, downloadRtstruct, lineage, metrics, openRoom, submission, type Decision, type Metrics, type RevisionEntry, type Submission } from './api';
+import { ComparePanel } from './ComparePanel';
 import { Lineage } from './Lineage';
 import { findingCounts, planTitle, rtStateLabel, siteLabel } from './labels';
 
@@ -52,9 +53,7 @@ function AssignReviewers(props: { id: string }) {
   }, []);
   const assign = async (s: Schemas['StaffMember']) => {
     try {
-      must(await api.POST('/api/rt/submissions/{id}/reviewers', {
-        params: { path: { id: props.id } }, body: { userId: s.id!, displayName: s.displayName ?? s.username ?? '' },
-      }));
+      await assignReviewer(props.id, s.id!, s.displayName ?? s.username ?? '');
       setAssigned((a) => [...a, s.id!]);
     } catch (e) {
       setError(e);
@@ -150,6 +149,7 @@ export function SubmissionDetail(props: { id?: string; params?: { id: string } }
       </div>
       {hasRole('case-manager', 'platform-admin') && s.state === 'AWAITING_REVIEW' && <AssignReviewers id={id} />}
       {decided && <DecisionSummary decision={decided} id={id} />}
+      {revisions.length > 1 && <RevisionDiff id={id} revisions={revisions} />}
       {revisions.length > 0 && (
         <section class="card" aria-labelledby="revisions-title">
           <h2 id="revisions-title">{t('rt.revisions')}</h2>
@@ -158,6 +158,23 @@ export function SubmissionDetail(props: { id?: string; params?: { id: string } }
       )}
       <Problem error={error} />
     </div>
+  );
+}
+
+/** The numbers between the submitted structure set and any later revision, as the reviewers saw them. */
+function RevisionDiff(props: { id: string; revisions: RevisionEntry[] }) {
+  const [pair, setPair] = useState({ from: props.revisions[0].number, to: props.revisions[props.revisions.length - 1].number });
+  const [rows, setRows] = useState<Metrics[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    setRows(null);
+    metrics(props.id, pair.from, pair.to).then(setRows).catch(setError);
+  }, [pair.from, pair.to]);
+  return (
+    <>
+      <ComparePanel revisions={props.revisions} from={pair.from} to={pair.to} metrics={rows} onPick={(from, to) => setPair({ from, to })} />
+      <Problem error={error} />
+    </>
   );
 }
 

@@ -30,10 +30,7 @@ export function SubmissionList() {
   const title = provincial ? t('rt.list.queueTitle') : t('rt.list.mineTitle');
   return (
     <section aria-labelledby="rt-list-title">
-      <div class="titlebar">
-        <h1 id="rt-list-title">{title}</h1>
-        {me.value?.roles?.includes('rt-staff') && !provincial && <a class="button" href="/rt/new">{t('rt.nav.newPlan')}</a>}
-      </div>
+      <h1 id="rt-list-title">{title}</h1>
       <div class="filters">
         <label>
           {t('rt.state')}
@@ -82,7 +79,7 @@ export function SubmissionList() {
                   </tr>
                 );
               })}
-              {rows.length === 0 && <tr><td colSpan={provincial ? 7 : 6}>{t('list.empty')}</td></tr>}
+              {rows.length === 0 && <tr><td colSpan={provincial ? 7 : 6}>{t('rt.list.empty')}</td></tr>}
             </tbody>
           </table>
           <Pager offset={offset} limit={LIMIT} total={page.total ?? 0} onMove={setOffset} />

@@ -23,6 +23,12 @@ export interface RevisionEntry {
 
 const path = (id: string) => ({ params: { path: { id } } });
 
+/** Assigns a provincial reviewer (204, no body). */
+export async function assignReviewer(id: string, userId: string, displayName: string): Promise<void> {
+  const result = await api.POST('/api/rt/submissions/{id}/reviewers', { ...path(id), body: { userId, displayName } });
+  if (!result.response.ok) must(result);
+}
+
 export async function submission(id: string): Promise<Submission> {
   return must(await api.GET('/api/rt/submissions/{id}', path(id))) as Submission;
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { extentOf, groupOf, movedToZ, planeAt, planeBelow, polygonArea, strokeToContour, withEdits, type Roi } from './geometry';
+import {
+  extentOf, groupOf, interpolateOutline, largestOutline, movedToZ, planeAbove, planeAt, planeBelow, polygonArea, resample, strokeToContour,
+  withEdits, type Roi,
+} from './geometry';
 
 const square = (x: number, y: number, side: number, z: number) =>
   [x, y, z, x + side, y, z, x + side, y + side, z, x, y + side, z];
@@ -42,5 +45,22 @@ describe('structure-set geometry', () => {
     })[0];
     expect(edited.planes.map((p) => [p.z, p.polygons.length])).toEqual([[2.5, 1], [5, 1]]);
     expect(polygonArea(edited.planes[0].polygons[0].points)).toBeCloseTo(16);
+  });
+});
+
+describe('interpolating between slices', () => {
+  it('resamples an outline evenly along its perimeter', () => {
+    expect(resample(square(0, 0, 10, 0), 4)).toEqual([[0, 0], [10, 0], [10, 10], [0, 10]]);
+    expect(resample(square(0, 0, 10, 0), 8)[1]).toEqual([5, 0]);
+  });
+  it('blends two concentric squares into the square between them, whatever their start and direction', () => {
+    const below = square(0, 0, 10, 0);
+    // the same 20 mm square, starting at another corner and running the other way
+    const above = [15, 15, 5, 15, -5, 5, -5, -5, 5, -5, 15, 5];
+    const mid = interpolateOutline(below, 0, above, 5, 2.5, 16);
+    expect(polygonArea(mid)).toBeCloseTo(225, 0);
+    expect(mid.filter((_, i) => i % 3 === 2).every((z) => z === 2.5)).toBe(true);
+    expect(largestOutline({ z: 0, polygons: [{ points: square(0, 0, 1, 0) }, { points: below }] })).toBe(below);
+    expect(planeAbove({ ...ptv }, 0)?.z).toBe(2.5);
   });
 });

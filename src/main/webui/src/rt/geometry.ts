@@ -153,3 +153,78 @@ export function withEdits(base: Roi[], room: RoomContours): Roi[] {
     return { ...roi, planes: [...planes.values()].sort((a, b) => a.z - b.z) };
   });
 }
+
+/** The nearest plane of an ROI strictly above z with contours (the other end of an interpolation). */
+export function planeAbove(roi: Roi, z: number): Plane | undefined {
+  let best: Plane | undefined;
+  for (const plane of roi.planes) {
+    if (plane.z > z + 0.5 && plane.polygons.length > 0 && (!best || plane.z < best.z)) best = plane;
+  }
+  return best;
+}
+
+/** A closed outline (x, y, z, …) resampled to n points evenly spaced along its perimeter, as [x, y]. */
+export function resample(points: number[], n: number): [number, number][] {
+  const count = Math.floor(points.length / 3);
+  const at = (i: number): [number, number] => [points[(i % count) * 3], points[(i % count) * 3 + 1]];
+  let perimeter = 0;
+  for (let i = 0; i < count; i++) perimeter += Math.hypot(at(i + 1)[0] - at(i)[0], at(i + 1)[1] - at(i)[1]);
+  const out: [number, number][] = [];
+  let edge = 0;
+  let walked = 0;
+  for (let k = 0; k < n; k++) {
+    const target = (k * perimeter) / n;
+    let length = Math.hypot(at(edge + 1)[0] - at(edge)[0], at(edge + 1)[1] - at(edge)[1]);
+    while (walked + length < target && edge < count - 1) {
+      walked += length;
+      edge++;
+      length = Math.hypot(at(edge + 1)[0] - at(edge)[0], at(edge + 1)[1] - at(edge)[1]);
+    }
+    const t = length > 0 ? (target - walked) / length : 0;
+    out.push([at(edge)[0] + t * (at(edge + 1)[0] - at(edge)[0]), at(edge)[1] + t * (at(edge + 1)[1] - at(edge)[1])]);
+  }
+  return out;
+}
+
+/** The outline with the largest area of a plane (the one interpolation follows). */
+export function largestOutline(plane: Plane): number[] {
+  return plane.polygons.map((p) => p.points).reduce((a, b) => (polygonArea(b) > polygonArea(a) ? b : a));
+}
+
+/**
+ * An outline at z between two outlines on the planes below (at za) and above (at zb): both resampled
+ * along their perimeters, the second turned so that its points meet the first's nearest, then blended
+ * linearly by where z lies between the planes (shape-based interpolation of the simplest kind).
+ */
+export function interpolateOutline(a: number[], za: number, b: number[], zb: number, z: number, n = 64): number[] {
+  const pa = resample(a, n);
+  let pb = resample(b, n);
+  // same direction of travel, then the rotation with the smallest summed distance
+  if (Math.sign(signedArea(pa)) !== Math.sign(signedArea(pb))) pb = pb.reverse();
+  let best = 0;
+  let bestCost = Infinity;
+  for (let shift = 0; shift < n; shift++) {
+    let cost = 0;
+    for (let k = 0; k < n; k++) cost += Math.hypot(pa[k][0] - pb[(k + shift) % n][0], pa[k][1] - pb[(k + shift) % n][1]);
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = shift;
+    }
+  }
+  const t = Math.min(1, Math.max(0, (z - za) / (zb - za)));
+  const out: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const q = pb[(k + best) % n];
+    out.push(round2(pa[k][0] + t * (q[0] - pa[k][0])), round2(pa[k][1] + t * (q[1] - pa[k][1])), z);
+  }
+  return out;
+}
+
+function signedArea(p: [number, number][]): number {
+  let twice = 0;
+  for (let i = 0; i < p.length; i++) {
+    const j = (i + 1) % p.length;
+    twice += p[i][0] * p[j][1] - p[j][0] * p[i][1];
+  }
+  return twice / 2;
+}

@@ -24,6 +24,7 @@ describe('review room state from events', () => {
     expect(s.contours.touched[4]).toEqual({ '2.50': true, '5.00': true });
     expect(polygonsOnPlane(s, 4, 2.5)).toEqual(['p1']);
     expect(s.editedAt[4]).toBe(4);
+    expect(s.editedBy[4]).toBe('李明');
     // the deleted plane is empty in the merged view, as the server's commit makes it
     const merged = withEdits([{ number: 4, name: 'CORD', planes: [{ z: 5, polygons: [{ points: tri(5).flat() }] }] }], s.contours);
     expect(merged[0].planes.map((p) => [p.z, p.polygons.length])).toEqual([[2.5, 1]]);

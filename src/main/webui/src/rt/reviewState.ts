@@ -12,11 +12,12 @@ export interface ReviewState {
   seq: number;
   contours: RoomContours;
   leases: Record<string, Lease>;
-  /** the seq of the last contour edit per ROI, so that the page knows what changed */
+  /** the seq of the last contour edit per ROI, and who made it */
   editedAt: Record<number, number>;
+  editedBy: Record<number, string>;
 }
 
-export const EMPTY_REVIEW: ReviewState = { seq: 0, contours: EMPTY_CONTOURS, leases: {}, editedAt: {} };
+export const EMPTY_REVIEW: ReviewState = { seq: 0, contours: EMPTY_CONTOURS, leases: {}, editedAt: {}, editedBy: {} };
 
 interface Edit {
   action?: string;
@@ -36,6 +37,7 @@ export function applyReviewEvent(state: ReviewState, seq: number, event: RoomEve
       if (typeof edit.roiNumber === 'number' && typeof edit.polygonId === 'string') {
         next.contours = applyEdit(state.contours, edit, event.actor?.displayName);
         next.editedAt = { ...state.editedAt, [edit.roiNumber]: seq };
+        next.editedBy = { ...state.editedBy, [edit.roiNumber]: event.actor?.displayName ?? event.actor?.userId ?? '' };
       }
       break;
     }

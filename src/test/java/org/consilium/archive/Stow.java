@@ -26,6 +26,11 @@ public final class Stow {
     }
 
     public static ValidatableResponse bytes(String token, List<byte[]> parts) {
+        return bytes("", token, parts);
+    }
+
+    /** STOW-RS to the server at {@code baseUrl} (empty: RestAssured's default, the test's own server). */
+    public static ValidatableResponse bytes(String baseUrl, String token, List<byte[]> parts) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             body.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -34,7 +39,7 @@ public final class Stow {
         }
         body.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         return given().auth().oauth2(token).contentType(CONTENT_TYPE).body(body.toByteArray())
-                .when().post("/dicomweb/studies").then();
+                .when().post(baseUrl + "/dicomweb/studies").then();
     }
 
     public static List<Path> dir(String relative) {

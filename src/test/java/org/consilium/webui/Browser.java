@@ -41,7 +41,8 @@ final class Browser implements AutoCloseable {
             Map.entry("region", "section[aria-label], [role=region]"),
             Map.entry("alert", "[role=alert]"),
             Map.entry("log", "[role=log]"),
-            Map.entry("application", "[role=application]"));
+            Map.entry("application", "[role=application]"),
+            Map.entry("tab", "[role=tab]"));
 
     final ChromeDriver driver;
 
@@ -200,6 +201,24 @@ final class Browser implements AutoCloseable {
                 .filter(e -> name.equals(e.getAccessibleName().trim()))
                 .toList();
         return matches.size() == 1 ? matches.get(0) : null;
+    }
+
+    /** Signs in at the app's page {@code appUrl} through Keycloak's own log-in page, in zh-CN. */
+    void signIn(String appUrl, String username) {
+        open(appUrl);
+        click("button", "登录");
+        SignInIT.keycloakLogIn(this, username, "用户名 或 电子邮箱地址", "密码", "登录");
+        find("button", "退出登录");
+    }
+
+    void signOut() {
+        click("button", "退出登录");
+        find("button", "登录");
+    }
+
+    /** Scrolls the heading named {@code name} to the top of the window. */
+    void showHeading(String name) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'start'})", find("heading", name));
     }
 
     /** A PNG of the top of the page, under target/webui-screens (the README's ones are copied from there). */

@@ -41,15 +41,11 @@ class ConsultWalkIT {
 
     /** Logs in through Keycloak's own page (zh-CN) at the app {@code on}. */
     static void signIn(WebApp on, Browser b, String username) {
-        b.open(on.url("/"));
-        b.click("button", "登录");
-        SignInIT.keycloakLogIn(b, username, "用户名 或 电子邮箱地址", "密码", "登录");
-        b.find("button", "退出登录");
+        b.signIn(on.url("/"), username);
     }
 
     static void signOut(Browser b) {
-        b.click("button", "退出登录");
-        b.find("button", "登录");
+        b.signOut();
     }
 
     @Test
