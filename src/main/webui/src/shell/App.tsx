@@ -12,6 +12,11 @@ import { ConsultImages } from '../consult/ConsultImages';
 import { MeetingList } from '../board/MeetingList';
 import { MeetingRoom } from '../board/MeetingRoom';
 import { NewConsult } from '../consult/NewConsult';
+import { NewReport } from '../registry/NewReport';
+import { ReportQueue } from '../registry/ReportQueue';
+import { ReportDetail } from '../registry/ReportDetail';
+import { ReferralList } from '../registry/ReferralList';
+import { ReferralDetail } from '../registry/ReferralDetail';
 
 const ROLE_ORDER = ['platform-admin', 'case-manager', 'specialist', 'clinician', 'rt-staff', 'hospital-admin'];
 
@@ -94,6 +99,11 @@ function Shell() {
           <Route path="/consults/:id/images" component={ConsultImages} />
           <Route path="/meetings" component={MeetingList} />
           <Route path="/meetings/:id/room" component={MeetingRoom} />
+          <Route path="/registry/reports" component={ReportQueue} />
+          <Route path="/registry/new-report" component={NewReport} />
+          <Route path="/registry/reports/:id" component={ReportDetail} />
+          <Route path="/registry/referrals" component={ReferralList} />
+          <Route path="/registry/referrals/:id" component={ReferralDetail} />
           <Route default component={NotFound} />
         </Router>
       </main>

@@ -14,6 +14,9 @@ export const NAV: NavItem[] = [
   { path: '/consults', label: 'nav.allConsults', roles: ['case-manager', 'platform-admin', 'hospital-admin'] },
   { path: '/consults/new', label: 'nav.newRequest', roles: ['clinician', 'rt-staff', 'case-manager'] },
   { path: '/meetings', label: 'nav.meetings', roles: ['case-manager', 'specialist', 'platform-admin'] },
+  { path: '/registry/reports', label: 'registry.nav.reports', roles: ['case-manager', 'clinician', 'platform-admin'] },
+  { path: '/registry/new-report', label: 'registry.nav.newReport', roles: ['clinician', 'case-manager', 'specialist', 'rt-staff'] },
+  { path: '/registry/referrals', label: 'registry.nav.referrals', roles: ['case-manager', 'clinician', 'specialist', 'platform-admin'] },
 ];
 
 export function navFor(roles: readonly string[]): NavItem[] {
