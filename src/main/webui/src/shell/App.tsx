@@ -22,6 +22,11 @@ import { SubmissionDetail } from '../rt/SubmissionDetail';
 
 // the review room (viewer, overlays, DVH charts) loads only when opened
 const ReviewRoom = lazy(() => import('../rt/ReviewRoom').then((m) => m.ReviewRoom));
+import { NewReport } from '../registry/NewReport';
+import { ReportQueue } from '../registry/ReportQueue';
+import { ReportDetail } from '../registry/ReportDetail';
+import { ReferralList } from '../registry/ReferralList';
+import { ReferralDetail } from '../registry/ReferralDetail';
 
 const ROLE_ORDER = ['platform-admin', 'case-manager', 'specialist', 'clinician', 'rt-staff', 'hospital-admin'];
 
@@ -115,6 +120,11 @@ function Shell() {
           <Route path="/admin/hospitals/:id" component={AdminHospital} />
           <Route path="/admin/forwarding" component={AdminForwarding} />
           <Route path="/admin/audit" component={hasRole('platform-admin') ? AdminAudit : NotFound} />
+          <Route path="/registry/reports" component={ReportQueue} />
+          <Route path="/registry/new-report" component={NewReport} />
+          <Route path="/registry/reports/:id" component={ReportDetail} />
+          <Route path="/registry/referrals" component={ReferralList} />
+          <Route path="/registry/referrals/:id" component={ReferralDetail} />
           <Route default component={NotFound} />
         </Router>
       </main>

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A referral as the API shows it, with its carried items and its history. {@code allowedActions} are the moves
@@ -20,12 +21,14 @@ public record ReferralView(UUID id, long version, Direction direction, ReferralS
                            boolean receiving, Set<ReferralAction> allowedActions) {
 
     /** A carried study or report and the receiving side's recognition of it. */
+    @Schema(name = "ReferralItemView")
     public record Item(UUID id, ReferralItem.ItemKind kind, String studyUid, String title, String text,
                        ReferralItem.Recognition recognition, String recognitionReason, String recognisedBy,
                        Instant recognisedAt) {
     }
 
     /** One change of state. */
+    @Schema(name = "ReferralEventView")
     public record Event(Instant at, String actor, ReferralState fromState, ReferralState toState, String note) {
     }
 }

@@ -126,7 +126,7 @@ public class TumorReports {
 
     /** Sets the priority channel's flags of a recorded report. */
     @Transactional
-    public ReportView prioritise(CurrentUser user, UUID id, long version, PriorityRequest r) {
+    public ReportView prioritise(CurrentUser user, UUID id, long version, PriorityChannelRequest r) {
         RegistryScope.requireCaseManager(user);
         TumorReport t = requireRecorded(user, id, version, "registry.report.priority");
         Instant now = Instant.now();

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Role.CLINICIAN, Role.CASE_MANAGER, Role.SPECIALIST, Role.RT_STAFF, Role.PLATFORM_ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "registry", description = "Case management: new-tumor reports and referrals (新发肿瘤报告与双向转诊)")
-public class ReportResource {
+public class TumorReportResource {
 
     @Inject
     CurrentUser user;
@@ -82,7 +82,7 @@ public class ReportResource {
     @Operation(summary = "Set the priority channel (优先通道): examination, consultation, admission",
             description = "Each flag turned on records who arranged it and when. Only recorded reports.")
     public ReportView prioritise(@PathParam("id") UUID id, @QueryParam("version") @NotNull Long version,
-                                 @NotNull @Valid PriorityRequest request) {
+                                 @NotNull @Valid PriorityChannelRequest request) {
         return reports.prioritise(user, id, version, request);
     }
 

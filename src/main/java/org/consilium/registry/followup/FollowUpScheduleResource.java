@@ -1,0 +1,99 @@
+package org.consilium.registry.followup;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.consilium.identity.CurrentUser;
+import org.consilium.identity.Role;
+import org.consilium.platform.Page;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/registry/follow-up-schedules")
+@RolesAllowed({Role.CLINICIAN, Role.CASE_MANAGER, Role.SPECIALIST, Role.PLATFORM_ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "registry")
+public class FollowUpScheduleResource {
+
+    @Inject
+    CurrentUser user;
+    @Inject
+    FollowUpSchedules schedules;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Generate a follow-up schedule from the template for the cancer type and stage",
+            description = "E.g. lung (C34) or stage III–IV: every 3 months for 3 years, then every 6 months to 5 "
+                    + "years. The caller is the attending doctor and, until it is handed over, the assignee.")
+    public Response create(@NotNull @Valid ScheduleRequest request, @Context UriInfo uri) {
+        ScheduleView s = schedules.create(user, request);
+        return Response.created(uri.getAbsolutePathBuilder().path(s.id().toString()).build()).entity(s).build();
+    }
+
+    @GET
+    @Operation(summary = "Schedules of the caller's hospitals and those handed to or attended by the caller",
+            description = "mine=true: only those handed to or attended by the caller (a community doctor's list); "
+                    + "overdue=true: only those with an open visit past its day (the overdue list).")
+    public Page<ScheduleView> list(@QueryParam("mine") @DefaultValue("false") boolean mine,
+                                   @QueryParam("overdue") @DefaultValue("false") boolean overdue,
+                                   @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+                                   @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return schedules.list(user, mine, overdue, offset, limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One schedule with its visits (audited)")
+    public ScheduleView get(@PathParam("id") UUID id) {
+        return schedules.get(user, id);
+    }
+
+    @PUT
+    @Path("/{id}/assignee")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Hand the schedule over to a (community) doctor of an alliance hospital")
+    public ScheduleView handOver(@PathParam("id") UUID id, @NotNull @Valid HandOverRequest request) {
+        return schedules.handOver(user, id, request);
+    }
+
+    /** The new day of an open visit. */
+    public record Reschedule(@NotNull LocalDate dueOn) {
+    }
+
+    @PUT
+    @Path("/{id}/visits/{visit}/due-on")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move an open visit to another day")
+    public ScheduleView reschedule(@PathParam("id") UUID id, @PathParam("visit") UUID visit,
+                                   @NotNull @Valid Reschedule request) {
+        return schedules.reschedule(user, id, visit, request.dueOn());
+    }
+
+    @POST
+    @Path("/{id}/visits/{visit}/outcome")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a visit's contact and outcome; the attending doctor is notified",
+            description = "400 for a death after the contact that reports it, or a contact after a recorded death.")
+    public ScheduleView outcome(@PathParam("id") UUID id, @PathParam("visit") UUID visit,
+                                @NotNull @Valid OutcomeRequest request) {
+        return schedules.recordOutcome(user, id, visit, request);
+    }
+}

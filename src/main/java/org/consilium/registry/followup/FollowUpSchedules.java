@@ -1,0 +1,246 @@
+package org.consilium.registry.followup;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.consilium.audit.AuditLog;
+import org.consilium.audit.Outcome;
+import org.consilium.consult.PatientView;
+import org.consilium.consult.Patients;
+import org.consilium.identity.CurrentUser;
+import org.consilium.identity.HospitalView;
+import org.consilium.identity.Role;
+import org.consilium.identity.StaffDirectory;
+import org.consilium.identity.StaffMember;
+import org.consilium.platform.Page;
+import org.consilium.platform.ProblemException;
+import org.consilium.platform.ProblemType;
+import org.consilium.platform.UuidV7;
+import org.consilium.registry.IcdCodes;
+import org.consilium.registry.RegistryNotices;
+import org.consilium.registry.RegistryScope;
+
+/**
+ * Follow-up schedules: generated from a template, assigned to the attending hospital's clinician or handed over to a
+ * named doctor elsewhere in the alliance (a community doctor sees only the schedules handed to them); each visit's
+ * outcome goes back to the attending doctor.
+ */
+@ApplicationScoped
+public class FollowUpSchedules {
+
+    /** Dates are calendar days where the alliance works. */
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final String OUTCOME = "registry.followup";
+
+    @Inject
+    Patients patients;
+    @Inject
+    RegistryScope scope;
+    @Inject
+    RegistryNotices notices;
+    @Inject
+    StaffDirectory staff;
+    @Inject
+    AuditLog audit;
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public ScheduleView create(CurrentUser user, ScheduleRequest r) {
+        requireClinical(user);
+        PatientView p = patients.get(user, r.patientId());
+        FollowUpSchedule s = new FollowUpSchedule();
+        s.id = UuidV7.next();
+        s.patientId = p.id();
+        s.hospitalId = p.hospitalId();
+        s.icd10 = IcdCodes.icd10(r.icd10());
+        s.stage = r.stage();
+        s.template = FollowUpTemplate.forTumor(s.icd10, s.stage);
+        s.attendingId = s.assigneeId = user.id();
+        s.attending = s.assignee = user.displayName();
+        s.createdBy = user.displayName();
+        s.createdAt = Instant.now();
+        s.persist();
+        LocalDate start = r.startOn() != null ? r.startOn() : LocalDate.now(ZONE);
+        for (LocalDate due : s.template.visits(start)) {
+            FollowUpVisit v = new FollowUpVisit();
+            v.id = UuidV7.next();
+            v.scheduleId = s.id;
+            v.dueOn = due;
+            v.state = FollowUpVisit.State.OPEN;
+            v.persist();
+        }
+        audit.record(user.asActor(), s.hospitalId, "registry.followup.create", target(s.id), Outcome.SUCCESS,
+                s.template + " for " + s.icd10 + " stage " + s.stage + ", patient " + s.patientId);
+        em.flush();
+        return view(s, p);
+    }
+
+    /**
+     * The schedules the caller may see: their hospitals', and those handed to or attended by them; {@code overdue}
+     * keeps those with an open visit past its day. Audited.
+     */
+    @Transactional
+    public Page<ScheduleView> list(CurrentUser user, boolean mine, boolean overdue, int offset, int limit) {
+        String where = " from FollowUpSchedule s where (s.assigneeId = :me or s.attendingId = :me"
+                + (mine ? ")" : " or s.hospitalId in :seen)")
+                + (overdue ? " and exists (select 1 from FollowUpVisit v where v.scheduleId = s.id and v.state = :open"
+                + " and v.dueOn < :today)" : "");
+        var select = em.createQuery("select s" + where + " order by s.createdAt desc, s.id", FollowUpSchedule.class);
+        var count = em.createQuery("select count(s)" + where, Long.class);
+        for (var q : List.of(select, count)) {
+            q.setParameter("me", user.id());
+            if (overdue) {
+                q.setParameter("open", FollowUpVisit.State.OPEN).setParameter("today", LocalDate.now(ZONE));
+            }
+            if (!mine) {
+                q.setParameter("seen", scope.visibleHospitals(user));
+            }
+        }
+        List<FollowUpSchedule> rows = select.setFirstResult(offset).setMaxResults(limit).getResultList();
+        long total = count.getSingleResult();
+        Map<UUID, PatientView> byId = patients.byIds(rows.stream().map(s -> s.patientId).distinct().toList());
+        audit.record(user.asActor(), user.hospital().map(HospitalView::id).orElse(null), "registry.followup.list",
+                "follow-ups", Outcome.SUCCESS, "mine=" + mine + " overdue=" + overdue + " -> " + total);
+        return new Page<>(rows.stream().map(s -> view(s, byId.get(s.patientId))).toList(), total, offset, limit);
+    }
+
+    @Transactional
+    public ScheduleView get(CurrentUser user, UUID id) {
+        FollowUpSchedule s = load(user, id, "registry.followup.read");
+        audit.record(user.asActor(), s.hospitalId, "registry.followup.read", target(s.id), Outcome.SUCCESS, null);
+        return view(s);
+    }
+
+    /** Hands the schedule over to a doctor of an alliance hospital; 400 when they are not one. */
+    @Transactional
+    public ScheduleView handOver(CurrentUser user, UUID id, HandOverRequest r) {
+        FollowUpSchedule s = load(user, id, "registry.followup.handover");
+        requireHospitalSide(user, s);
+        HospitalView h = scope.member("hospitalId", r.hospitalId());
+        StaffMember doctor = staff.staff(h, null, null, 0, 500).items().stream()
+                .filter(m -> m.id().equals(r.userId()) && m.roles().contains(Role.CLINICIAN)).findFirst()
+                .orElseThrow(() -> new ProblemException(ProblemType.VALIDATION, "userId: " + r.userId()
+                        + " is not a clinician of " + h.name()));
+        s.assigneeId = doctor.id();
+        s.assignee = doctor.displayName();
+        s.handedOverAt = Instant.now();
+        audit.record(user.asActor(), s.hospitalId, "registry.followup.handover", target(s.id), Outcome.SUCCESS,
+                "to " + doctor.username() + " of " + h.alias());
+        PatientView p = patients.byIds(List.of(s.patientId)).get(s.patientId);
+        notices.toUser(doctor.id(), OUTCOME, "随访患者已移交给您：" + p.name(), "A follow-up patient was handed to you: "
+                + p.name());
+        em.flush();
+        return view(s, p);
+    }
+
+    /** Moves an open visit to another day (the schedule is editable per patient). */
+    @Transactional
+    public ScheduleView reschedule(CurrentUser user, UUID id, UUID visitId, LocalDate dueOn) {
+        FollowUpSchedule s = load(user, id, "registry.followup.reschedule");
+        FollowUpVisit v = openVisit(s, visitId);
+        audit.record(user.asActor(), s.hospitalId, "registry.followup.reschedule", target(s.id), Outcome.SUCCESS,
+                v.dueOn + " -> " + dueOn);
+        v.dueOn = dueOn;
+        return view(s);
+    }
+
+    /**
+     * Records a visit's outcome and tells the attending doctor. A death closes the schedule's open visits; nothing
+     * is recorded for a date after a recorded death, nor a death after the contact that reports it.
+     */
+    @Transactional
+    public ScheduleView recordOutcome(CurrentUser user, UUID id, UUID visitId, OutcomeRequest r) {
+        FollowUpSchedule s = load(user, id, "registry.followup.outcome");
+        FollowUpVisit v = openVisit(s, visitId);
+        OutcomeRules.check(r, s.deathDate, LocalDate.now(ZONE));
+        v.contactedOn = r.contactedOn();
+        v.reached = r.reached();
+        v.vitalStatus = r.vitalStatus();
+        v.deathDate = r.deathDate();
+        v.recurrence = r.recurrence();
+        v.progression = r.progression();
+        v.recist = r.recist();
+        v.adverseEvents = blankToNull(r.adverseEvents());
+        v.nextStep = blankToNull(r.nextStep());
+        v.reportedBy = user.displayName();
+        v.reportedAt = Instant.now();
+        v.state = FollowUpVisit.State.DONE;
+        if (r.vitalStatus() == FollowUpVisit.VitalStatus.DECEASED) {
+            s.deathDate = r.deathDate();
+            FollowUpVisit.update("state = ?1 where scheduleId = ?2 and state = ?3", FollowUpVisit.State.CANCELLED,
+                    s.id, FollowUpVisit.State.OPEN);
+        }
+        audit.record(user.asActor(), s.hospitalId, "registry.followup.outcome", target(s.id), Outcome.SUCCESS,
+                OutcomeRules.summary(r));
+        PatientView p = patients.byIds(List.of(s.patientId)).get(s.patientId);
+        notices.toUser(s.attendingId, OUTCOME, "随访结果：" + p.name() + "，" + OutcomeRules.summaryZh(r),
+                "Follow-up outcome: " + p.name() + ", " + OutcomeRules.summary(r));
+        em.flush();
+        return view(s, p);
+    }
+
+    static String target(UUID id) {
+        return "follow-up:" + id;
+    }
+
+    private FollowUpSchedule load(CurrentUser user, UUID id, String action) {
+        FollowUpSchedule s = FollowUpSchedule.findById(id);
+        if (s == null || !(user.id().equals(s.assigneeId) || user.id().equals(s.attendingId)
+                || scope.maySee(user, s.hospitalId))) {
+            if (s != null) {
+                audit.record(user.asActor(), user.hospital().map(HospitalView::id).orElse(null), action, target(id),
+                        Outcome.DENIED, "neither the patient's hospital nor a doctor of the schedule");
+            }
+            throw ProblemException.notFound("Follow-up schedule " + id);
+        }
+        return s;
+    }
+
+    private static void requireHospitalSide(CurrentUser user, FollowUpSchedule s) {
+        if (!user.id().equals(s.attendingId) && !user.hasRole(Role.CASE_MANAGER) && !user.hasRole(Role.PLATFORM_ADMIN)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "The attending doctor or a case manager hands it over");
+        }
+    }
+
+    private static FollowUpVisit openVisit(FollowUpSchedule s, UUID visitId) {
+        FollowUpVisit v = FollowUpVisit.<FollowUpVisit>findByIdOptional(visitId)
+                .filter(x -> x.scheduleId.equals(s.id))
+                .orElseThrow(() -> ProblemException.notFound("Visit " + visitId));
+        if (v.state != FollowUpVisit.State.OPEN) {
+            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "The visit is " + v.state + " already");
+        }
+        return v;
+    }
+
+    private static void requireClinical(CurrentUser user) {
+        if (!user.hasRole(Role.CLINICIAN) && !user.hasRole(Role.CASE_MANAGER) && !user.hasRole(Role.SPECIALIST)
+                && !user.hasRole(Role.PLATFORM_ADMIN)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Follow-up is scheduled by clinical staff");
+        }
+    }
+
+    private ScheduleView view(FollowUpSchedule s) {
+        return view(s, patients.byIds(List.of(s.patientId)).get(s.patientId));
+    }
+
+    private static ScheduleView view(FollowUpSchedule s, PatientView p) {
+        List<ScheduleView.Visit> visits = FollowUpVisit.<FollowUpVisit>find("scheduleId", Sort.ascending("dueOn", "id"),
+                s.id).stream().map(ScheduleView.Visit::of).toList();
+        return new ScheduleView(s.id, s.version, s.patientId, p == null ? null : p.name(), s.hospitalId, s.icd10,
+                s.stage, s.template, s.attendingId, s.attending, s.assigneeId, s.assignee, s.handedOverAt, s.deathDate,
+                visits);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

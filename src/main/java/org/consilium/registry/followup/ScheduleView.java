@@ -1,0 +1,27 @@
+package org.consilium.registry.followup;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A follow-up schedule as the API shows it, with its visits in date order. */
+public record ScheduleView(UUID id, long version, UUID patientId, String patientName, UUID hospitalId, String icd10,
+                           String stage, FollowUpTemplate template, String attendingId, String attending,
+                           String assigneeId, String assignee, Instant handedOverAt, LocalDate deathDate,
+                           List<Visit> visits) {
+
+    /** One visit and its outcome. */
+    @Schema(name = "FollowUpVisitView")
+    public record Visit(UUID id, LocalDate dueOn, FollowUpVisit.State state, LocalDate contactedOn, Boolean reached,
+                        FollowUpVisit.VitalStatus vitalStatus, LocalDate deathDate, Boolean recurrence,
+                        Boolean progression, FollowUpVisit.Recist recist, String adverseEvents, String nextStep,
+                        String reportedBy, Instant reportedAt) {
+
+        static Visit of(FollowUpVisit v) {
+            return new Visit(v.id, v.dueOn, v.state, v.contactedOn, v.reached, v.vitalStatus, v.deathDate,
+                    v.recurrence, v.progression, v.recist, v.adverseEvents, v.nextStep, v.reportedBy, v.reportedAt);
+        }
+    }
+}

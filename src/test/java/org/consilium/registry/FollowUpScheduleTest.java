@@ -1,0 +1,136 @@
+package org.consilium.registry;
+
+import static org.consilium.registry.RegistryFixtures.CHANGXING;
+import static org.consilium.registry.RegistryFixtures.FUMIN;
+import static org.consilium.registry.RegistryFixtures.as;
+import static org.consilium.registry.RegistryFixtures.unique;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.consilium.localstack.ConsiliumTestResource;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(ConsiliumTestResource.class)
+class FollowUpScheduleTest {
+
+    private static final String PATH = "/api/registry/follow-up-schedules";
+
+    @Test
+    void aScheduleFromTheTemplateIsHandedToACommunityDoctorWhoSeesOnlyThatPatient() {
+        String handed = schedule("cx.doctor", "褚秀梅");
+        String kept = schedule("cx.doctor", "卫兰英");
+        as("cx.doctor").get(PATH + "/{id}", handed).then().statusCode(200).body("template", equalTo("INTENSIVE"))
+                .body("visits", hasSize(16)).body("visits[0].dueOn", equalTo("2026-04-01"))
+                .body("visits[15].dueOn", equalTo("2031-01-01")).body("assignee", equalTo("钱进"));
+        as("fm.doctor").get(PATH + "/{id}", handed).then().statusCode(404);
+
+        String fmDoctor = as("fm.doctor").get("/api/me").then().extract().path("id");
+        as("fm.doctor").body(Map.of("hospitalId", FUMIN, "userId", fmDoctor)).put(PATH + "/{id}/assignee", handed)
+                .then().statusCode(404);
+        as("cx.doctor").body(Map.of("hospitalId", FUMIN, "userId", "nobody")).put(PATH + "/{id}/assignee", handed)
+                .then().statusCode(400).body("detail", containsString("userId"));
+        as("cx.doctor").body(Map.of("hospitalId", FUMIN, "userId", fmDoctor)).put(PATH + "/{id}/assignee", handed)
+                .then().statusCode(200).body("assignee", equalTo("杨帆")).body("assigneeId", equalTo(fmDoctor));
+
+        as("fm.doctor").get(PATH + "/{id}", handed).then().statusCode(200).body("patientName", equalTo("褚秀梅"));
+        as("fm.doctor").get(PATH + "/{id}", kept).then().statusCode(404);
+        as("fm.doctor").queryParam("mine", true).queryParam("limit", 200).get(PATH).then().statusCode(200)
+                .body("items.id", hasItem(handed)).body("items.id", not(hasItem(kept)))
+                .body("items.hospitalId", everyItem(equalTo(CHANGXING)));
+        as("fm.doctor").queryParam("limit", 200).get(PATH).then().body("items.id", not(hasItem(kept)));
+        List<String> titles = as("fm.doctor").queryParam("limit", 200).get("/api/notifications").then().extract()
+                .jsonPath().getList("items.titleZh");
+        assertTrue(titles.contains("随访患者已移交给您：褚秀梅"), titles.toString());
+    }
+
+    @Test
+    void theCommunityDoctorsOutcomeGoesBackToTheAttendingDoctor() {
+        String id = schedule("cx.doctor", "蒋桂珍");
+        String fmDoctor = as("fm.doctor").get("/api/me").then().extract().path("id");
+        as("cx.doctor").body(Map.of("hospitalId", FUMIN, "userId", fmDoctor)).put(PATH + "/{id}/assignee", id)
+                .then().statusCode(200);
+        String visit = as("fm.doctor").get(PATH + "/{id}", id).then().extract().path("visits[0].id");
+        Map<String, Object> outcome = outcome("2026-04-02", "ALIVE", null);
+        outcome.put("recurrence", false);
+        outcome.put("recist", "SD");
+        outcome.put("nextStep", "3个月后复查胸部CT");
+        as("fm.doctor").body(outcome).post(PATH + "/{id}/visits/{v}/outcome", id, visit).then().statusCode(200)
+                .body("visits[0].state", equalTo("DONE")).body("visits[0].recist", equalTo("SD"))
+                .body("visits[0].reportedBy", equalTo("杨帆")).body("visits[1].state", equalTo("OPEN"));
+        as("fm.doctor").body(outcome).post(PATH + "/{id}/visits/{v}/outcome", id, visit).then().statusCode(409);
+        List<String> titles = as("cx.doctor").queryParam("limit", 200).get("/api/notifications").then().extract()
+                .jsonPath().getList("items.titleZh");
+        assertTrue(titles.contains("随访结果：蒋桂珍，生存，RECIST SD"), titles.toString());
+        as("platform.admin").queryParam("target", "follow-up:" + id).queryParam("action", "registry.followup.outcome")
+                .get("/api/audit").then().body("items.actor", hasItem("fm.doctor"));
+    }
+
+    @Test
+    void aDeathAfterTheContactThatReportsItIsRejectedAndARecordedDeathClosesTheSchedule() {
+        String id = schedule("cx.doctor", "沈玉兰");
+        List<String> visits = as("cx.doctor").get(PATH + "/{id}", id).then().extract().jsonPath().getList("visits.id");
+        as("cx.doctor").body(outcome("2026-06-10", "DECEASED", "2026-06-20"))
+                .post(PATH + "/{id}/visits/{v}/outcome", id, visits.get(0)).then().statusCode(400)
+                .body("type", equalTo("urn:consilium:problem:validation")).body("detail", containsString("deathDate"));
+        as("cx.doctor").body(outcome("2026-06-10", "DECEASED", null))
+                .post(PATH + "/{id}/visits/{v}/outcome", id, visits.get(0)).then().statusCode(400);
+        as("cx.doctor").body(outcome("2099-01-01", "ALIVE", null))
+                .post(PATH + "/{id}/visits/{v}/outcome", id, visits.get(0)).then().statusCode(400)
+                .body("detail", containsString("future"));
+        Map<String, Object> notReached = outcome("2026-06-10", "ALIVE", null);
+        notReached.put("reached", false);
+        as("cx.doctor").body(notReached).post(PATH + "/{id}/visits/{v}/outcome", id, visits.get(0)).then().statusCode(400);
+        as("cx.doctor").get(PATH + "/{id}", id).then().body("visits.state", everyItem(equalTo("OPEN")))
+                .body("deathDate", equalTo(null));
+
+        as("cx.doctor").body(outcome("2026-06-10", "DECEASED", "2026-06-01"))
+                .post(PATH + "/{id}/visits/{v}/outcome", id, visits.get(0)).then().statusCode(200)
+                .body("deathDate", equalTo("2026-06-01")).body("visits[0].state", equalTo("DONE"))
+                .body("visits[1].state", equalTo("CANCELLED")).body("visits[15].state", equalTo("CANCELLED"));
+        as("cx.doctor").body(outcome("2026-07-01", "ALIVE", null))
+                .post(PATH + "/{id}/visits/{v}/outcome", id, visits.get(1)).then().statusCode(409);
+    }
+
+    @Test
+    void anOpenVisitMovesToAnotherDayAndUnknownCodesAreRejected() {
+        String id = schedule("cx.doctor", "韩玉珍");
+        String visit = as("cx.doctor").get(PATH + "/{id}", id).then().extract().path("visits[0].id");
+        as("cx.doctor").body(Map.of("dueOn", "2026-04-15")).put(PATH + "/{id}/visits/{v}/due-on", id, visit)
+                .then().statusCode(200).body("visits[0].dueOn", equalTo("2026-04-15"));
+        as("fm.doctor").body(Map.of("dueOn", "2026-04-16")).put(PATH + "/{id}/visits/{v}/due-on", id, visit)
+                .then().statusCode(404);
+        String patient = as("cx.doctor").get(PATH + "/{id}", id).then().extract().path("patientId");
+        as("cx.doctor").body(Map.of("patientId", patient, "icd10", "X12", "stage", "II", "startOn", "2026-01-01"))
+                .post(PATH).then().statusCode(400);
+        as("cx.doctor").body(Map.of("patientId", patient, "icd10", "C34.1", "stage", "V", "startOn", "2026-01-01"))
+                .post(PATH).then().statusCode(400);
+    }
+
+    /** A new changxing patient with a stage IIB lung cancer schedule from 2026-01-01, by {@code user}. */
+    private static String schedule(String user, String name) {
+        String patient = as(user).body(Map.of("localId", "F" + unique(), "name", name, "sex", "F")).post("/api/patients")
+                .then().statusCode(201).extract().path("id");
+        return as(user).body(Map.of("patientId", patient, "icd10", "C34.1", "stage", "IIB", "startOn", "2026-01-01"))
+                .post(PATH).then().statusCode(201).extract().path("id");
+    }
+
+    private static Map<String, Object> outcome(String contactedOn, String vitalStatus, String deathDate) {
+        Map<String, Object> m = new HashMap<>(Map.of("contactedOn", contactedOn, "reached", true,
+                "vitalStatus", vitalStatus));
+        if (deathDate != null) {
+            m.put("deathDate", deathDate);
+        }
+        return m;
+    }
+}
