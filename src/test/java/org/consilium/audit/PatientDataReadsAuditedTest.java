@@ -53,7 +53,8 @@ class PatientDataReadsAuditedTest {
             Map.entry("/api/hospitals/{hospitalId}/application-entities/{aeId}", "a DICOM peer"),
             Map.entry("/api/me", "the caller's own account"),
             Map.entry("/api/web-config", "the browser app's settings, before log-in"),
-            Map.entry("/dicomweb", "the DICOMweb capabilities statement"));
+            Map.entry("/dicomweb", "the DICOMweb capabilities statement"),
+            Map.entry("/api/registry/statistics", "counts and rates over the alliance, no person"));
 
     @Inject
     AgroalDataSource db;
@@ -139,6 +140,9 @@ class PatientDataReadsAuditedTest {
         c.put("/api/registry/reports/{id}", new Call("cx.doctor", "/api/registry/reports/" + f.tumorReport, f.tumorReport));
         c.put("/api/registry/referrals", new Call("cx.doctor", "/api/registry/referrals", "referral"));
         c.put("/api/registry/referrals/{id}", new Call("cx.doctor", "/api/registry/referrals/" + f.referral, f.referral));
+        c.put("/api/registry/follow-up-schedules", new Call("cx.doctor", "/api/registry/follow-up-schedules", "follow"));
+        c.put("/api/registry/follow-up-schedules/{id}",
+                new Call("cx.doctor", "/api/registry/follow-up-schedules/" + f.schedule, f.schedule));
         String programme = "/api/screening/programmes/" + f.programme;
         c.put("/api/screening/programmes", new Call("cx.doctor", "/api/screening/programmes", "screening"));
         c.put("/api/screening/programmes/{id}", new Call("cx.doctor", programme, f.programme));
@@ -179,6 +183,7 @@ class PatientDataReadsAuditedTest {
         final String tumorReport;
         final String referral;
         final String programme;
+        final String schedule;
         final String submission;
         final String study;
         final String series;
@@ -224,6 +229,9 @@ class PatientDataReadsAuditedTest {
                             "site", "C18-C20", "year", 2026, "targets", List.of(Map.of("hospitalId",
                                     "019a0000-0000-7000-8000-000000000002", "population", 100))))
                     .post("/api/screening/programmes").then().statusCode(201).extract().path("id");
+            schedule = as("cx.doctor").contentType(ContentType.JSON).body(Map.of("patientId", patient, "icd10", "C34.1",
+                            "stage", "IIB", "startOn", "2026-01-01"))
+                    .post("/api/registry/follow-up-schedules").then().statusCode(201).extract().path("id");
         }
 
         /** A forwarding job of the plan's study to a peer of its hospital (that nobody answers: the job stays queued). */

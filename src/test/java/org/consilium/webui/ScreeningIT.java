@@ -57,7 +57,9 @@ class ScreeningIT {
             b.driver.findElement(By.xpath("//summary[normalize-space()='新建筛查项目']")).click();
             b.type("项目名称", name);
             b.choose("成员单位", "长兴县人民医院");
-            b.type("目标人数", "10");
+            var population = b.driver.findElement(By.xpath("//label[contains(normalize-space(.), '目标人数')]//input"));
+            population.clear(); // a number field (role spinbutton)
+            population.sendKeys("10");
             b.click("button", "创建项目");
             b.find("heading", name);
 
