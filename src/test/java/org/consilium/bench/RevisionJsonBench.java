@@ -3,9 +3,14 @@ package org.consilium.bench;
 import static io.restassured.RestAssured.given;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,21 +65,31 @@ class RevisionJsonBench {
         return s.id;
     }
 
+    @TestHTTPResource("/")
+    URI base;
+
     @Test
-    void contoursJsonOfThe30RoiRevision() {
+    void contoursJsonOfThe30RoiRevision() throws Exception {
         String token = Tokens.of("cx.rt");
         UUID hospital = UUID.fromString(given().auth().oauth2(token).get("/api/me").then().extract().path("hospital.id"));
         UUID id = submissionWithSyntheticRevision(hospital);
-        int bytes = given().auth().oauth2(token).get("/api/rt/submissions/{id}/revisions/1", id).then().statusCode(200)
-                .extract().asByteArray().length;
         int rounds = Integer.getInteger("rounds", 5);
         List<Double> p95s = new ArrayList<>();
+        // the JDK's client, not REST Assured: its filters may log (and pretty-print) a 10 MB body
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/rt/submissions/" + id + "/revisions/1"))
+                .header("Authorization", "Bearer " + token).header("Accept-Encoding", "gzip").build();
+        HttpRequest plain = HttpRequest.newBuilder(request.uri()).header("Authorization", "Bearer " + token).build();
+        int bytes = http.send(plain, HttpResponse.BodyHandlers.ofByteArray()).body().length;
+        int gzipped = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).body().length;
         for (int r = 0; r < rounds; r++) {
             List<Double> ms = new ArrayList<>();
             for (int i = 0; i < WARM_UP + REQUESTS; i++) {
                 long t0 = System.nanoTime();
-                given().auth().oauth2(token).header("Accept-Encoding", "gzip")
-                        .get("/api/rt/submissions/{id}/revisions/1", id).then().statusCode(200).extract().asByteArray();
+                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("revision answered " + response.statusCode());
+                }
                 if (i >= WARM_UP) {
                     ms.add((System.nanoTime() - t0) / 1e6);
                 }
@@ -86,7 +101,7 @@ class RevisionJsonBench {
         }
         p95s.sort(null);
         double median = p95s.get(p95s.size() / 2);
-        System.out.printf(Locale.ROOT, "contours JSON, 30 ROIs x 150 planes (%d kB unzipped): median p95 %.1f ms "
-                + "(target < 50 ms: %s)%n", bytes / 1024, median, median < 50 ? "met" : "NOT met");
+        System.out.printf(Locale.ROOT, "contours JSON, 30 ROIs x 150 planes (%d kB, %d kB gzipped): median p95 %.1f ms "
+                + "(target < 50 ms: %s)%n", bytes / 1024, gzipped / 1024, median, median < 50 ? "met" : "NOT met");
     }
 }
