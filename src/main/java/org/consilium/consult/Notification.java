@@ -20,6 +20,9 @@ public class Notification extends PanacheEntityBase {
     public String kind;
     @Column(name = "consult_id")
     public UUID consultId;
+    /** What the entry is about: the consult, or another capability's subject (e.g. a plan submission). */
+    @Column(name = "subject_id")
+    public UUID subjectId;
     @Column(name = "title_zh")
     public String titleZh;
     @Column(name = "title_en")

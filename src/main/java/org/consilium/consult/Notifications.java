@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -14,9 +15,13 @@ import org.consilium.audit.Outcome;
 import org.consilium.identity.CurrentUser;
 import org.consilium.platform.Page;
 import org.consilium.platform.ProblemException;
+import org.consilium.platform.UserNotice;
 import org.consilium.platform.UuidV7;
 
-/** Each user's notification feed: new request, triage result, invitation, recommendation signed, task due. */
+/**
+ * Each user's notification feed: new request, triage result, invitation, recommendation signed, task due, and
+ * other capabilities' {@link UserNotice}s (radiotherapy review: kinds {@code rt.*}).
+ */
 @ApplicationScoped
 public class Notifications {
 
@@ -35,11 +40,23 @@ public class Notifications {
     /** Adds an entry to a user's feed, in the caller's transaction (so that it exists only if the change does). */
     @Transactional
     public NotificationView notify(String userId, String kind, UUID consultId, String titleZh, String titleEn) {
+        return store(userId, kind, consultId, null, titleZh, titleEn);
+    }
+
+    /** Another capability's notice (e.g. a radiotherapy review's), recorded in the feed in the firing transaction. */
+    @Transactional
+    void onNotice(@Observes UserNotice notice) {
+        store(notice.userId(), notice.kind(), null, notice.subjectId(), notice.titleZh(), notice.titleEn());
+    }
+
+    private NotificationView store(String userId, String kind, UUID consultId, UUID subjectId, String titleZh,
+                                   String titleEn) {
         Notification n = new Notification();
         n.id = UuidV7.next();
         n.userId = userId;
         n.kind = kind;
         n.consultId = consultId;
+        n.subjectId = subjectId != null ? subjectId : consultId;
         n.titleZh = titleZh;
         n.titleEn = titleEn;
         n.createdAt = Instant.now();

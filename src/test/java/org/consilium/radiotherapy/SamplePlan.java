@@ -88,8 +88,48 @@ public final class SamplePlan {
         return out;
     }
 
-    /** STOW-RS of these files as {@code user}, in one request. */
+    /**
+     * A corrected RTSTRUCT, RTPLAN and RTDOSE for the same study and CT, as a county sends them when it
+     * resubmits: fresh SOP Instance UIDs, the plan naming the new structure set and the dose the new plan.
+     *
+     * @param tweak called with the new RTSTRUCT before it is written
+     */
+    public List<byte[]> corrected(Consumer<Attributes> tweak) {
+        try {
+            Attributes struct = dataset("RTSTRUCT.dcm");
+            Attributes plan = dataset("RTPLAN.dcm");
+            Attributes dose = dataset("RTDOSE.dcm");
+            for (Attributes ds : List.of(struct, plan, dose)) {
+                ds.setString(Tag.SOPInstanceUID, VR.UI, newUid());
+            }
+            plan.getSequence(Tag.ReferencedStructureSetSequence).get(0)
+                    .setString(Tag.ReferencedSOPInstanceUID, VR.UI, struct.getString(Tag.SOPInstanceUID));
+            dose.getSequence(Tag.ReferencedRTPlanSequence).get(0)
+                    .setString(Tag.ReferencedSOPInstanceUID, VR.UI, plan.getString(Tag.SOPInstanceUID));
+            tweak.accept(struct);
+            List<byte[]> out = new ArrayList<>();
+            for (Attributes ds : List.of(struct, plan, dose)) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                new DicomWriter().writeFile(bytes, null, ds, UID.ExplicitVRLittleEndian);
+                out.add(bytes.toByteArray());
+            }
+            return out;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot correct the sample plan", e);
+        }
+    }
+
+    private Attributes dataset(String name) throws Exception {
+        return new DicomReader().read(new java.io.ByteArrayInputStream(files.get(name))).dataset();
+    }
+
+    /** STOW-RS of these files as {@code user}, in one request, to the server under test. */
     public static void stow(String user, List<byte[]> parts) {
+        stow(null, user, parts);
+    }
+
+    /** STOW-RS of these files as {@code user}, in one request, to the server at {@code base} (null: under test). */
+    public static void stow(java.net.URI base, String user, List<byte[]> parts) {
         String boundary = "rt-plan-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (byte[] p : parts) {
@@ -99,7 +139,8 @@ public final class SamplePlan {
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         given().auth().oauth2(Tokens.of(user)).contentType("multipart/related; type=\"application/dicom\"; boundary=" + boundary)
-                .body(body.toByteArray()).post("/dicomweb/studies").then().statusCode(200);
+                .body(body.toByteArray()).post(base == null ? "/dicomweb/studies" : base.resolve("/dicomweb/studies").toString())
+                .then().statusCode(200);
     }
 
     /** Replaces every UID that is not a standard one (1.2.840.10008.*), the same UID by the same new one. */

@@ -1,5 +1,8 @@
 package org.consilium.consult.document;
 
+import org.consilium.platform.document.DocumentLanguage;
+import org.consilium.platform.document.CjkFont;
+import org.consilium.platform.document.PageWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

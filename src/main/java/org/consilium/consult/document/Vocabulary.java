@@ -1,5 +1,6 @@
 package org.consilium.consult.document;
 
+import org.consilium.platform.document.DocumentLanguage;
 import java.util.Locale;
 import java.util.Map;
 

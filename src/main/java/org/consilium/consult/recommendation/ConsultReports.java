@@ -20,7 +20,7 @@ import org.consilium.consult.StudyLink;
 import org.consilium.consult.board.BoardStaff;
 import org.consilium.consult.board.ConsultBoard;
 import org.consilium.consult.board.Meetings;
-import org.consilium.consult.document.DocumentLanguage;
+import org.consilium.platform.document.DocumentLanguage;
 import org.consilium.consult.document.OpinionPdf;
 import org.consilium.identity.CurrentUser;
 import org.consilium.identity.HospitalDirectory;

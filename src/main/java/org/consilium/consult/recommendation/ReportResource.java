@@ -13,10 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
-import org.consilium.consult.document.DocumentLanguage;
+import org.consilium.platform.document.DocumentLanguage;
 import org.consilium.identity.CurrentUser;
-import org.consilium.platform.ProblemException;
-import org.consilium.platform.ProblemType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -42,11 +40,7 @@ public class ReportResource {
     public Response pdf(@PathParam("consultId") UUID consultId,
                         @Parameter(description = "zh-CN (default) or en", example = "en")
                         @QueryParam("lang") @DefaultValue("zh-CN") String lang) {
-        DocumentLanguage language = switch (lang) {
-            case "zh-CN", "zh" -> DocumentLanguage.ZH_CN;
-            case "en" -> DocumentLanguage.EN;
-            default -> throw new ProblemException(ProblemType.BAD_REQUEST, "lang must be zh-CN or en");
-        };
+        DocumentLanguage language = DocumentLanguage.of(lang);
         byte[] pdf = reports.pdf(user, consultId, language);
         return Response.ok(pdf, "application/pdf")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"consult-" + consultId + "-"

@@ -1,11 +1,13 @@
 package org.consilium.radiotherapy.review;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.consilium.audit.AuditLog;
@@ -16,6 +18,8 @@ import org.consilium.platform.ProblemException;
 import org.consilium.platform.ProblemType;
 import org.consilium.platform.UuidV7;
 import org.consilium.radiotherapy.submission.PlanSubmission;
+import org.consilium.radiotherapy.submission.ReviewNotices;
+import org.consilium.radiotherapy.submission.ReviewQueue;
 import org.consilium.radiotherapy.submission.SubmissionState;
 import org.consilium.radiotherapy.submission.SubmissionVisibility;
 import org.consilium.radiotherapy.submission.Submissions;
@@ -37,9 +41,25 @@ public class Decisions {
     EntityManager em;
     @Inject
     AuditLog audit;
+    @Inject
+    ReviewNotices notices;
+    @Inject
+    ReviewQueue queue;
 
-    /** The decision state after a call: the submission's state and who has signed which revision. */
-    public record DecisionView(SubmissionState state, Integer acceptedRevision, List<Signature> signatures) {
+    /**
+     * The decision state after a call: the submission's state and who has signed which revision; the last
+     * return (null when none) with its required changes numbered from 1, as a resubmission answers them.
+     */
+    public record DecisionView(SubmissionState state, Integer acceptedRevision, List<Signature> signatures,
+                               int submissionVersion, Return lastReturn) {
+    }
+
+    /** A return: on which revision, by whom, when, and the required changes (numbered from 1). */
+    public record Return(int revision, String note, List<NumberedChange> requiredChanges, String decidedBy,
+                         Instant decidedAt) {
+    }
+
+    public record NumberedChange(int number, String category, String roi, String text) {
     }
 
     public record Signature(int revision, String capacity, String signedBy, Instant signedAt) {
@@ -53,8 +73,14 @@ public class Decisions {
             throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "a decision is taken on a plan awaiting review, not "
                     + s.state);
         }
-        if (StructureSetRevision.count("submissionId = ?1 and number = ?2", s.id, r.revision()) == 0) {
+        StructureSetRevision revision = StructureSetRevision.find("submissionId = ?1 and number = ?2", s.id, r.revision())
+                .firstResult();
+        if (revision == null) {
             throw ProblemException.notFound("revision " + r.revision());
+        }
+        if (revision.submissionVersion != s.submissionVersion) {
+            throw new ProblemException(ProblemType.CONFLICT, "revision " + r.revision() + " belongs to version "
+                    + revision.submissionVersion + "; the plan under review is version " + s.submissionVersion);
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (r.action().equals("RETURN")) {
@@ -63,6 +89,7 @@ public class Decisions {
             }
             record(s, "RETURN", r, user, now);
             s.state = SubmissionState.RETURNED;
+            notices.returned(s, r.requiredChanges().size());
         } else {
             String capacity = capacity(user);
             em.createNativeQuery("insert into rt_signature (submission_id, revision_number, capacity, user_id, user_name, signed_at)"
@@ -75,9 +102,13 @@ public class Decisions {
             if (capacities == 2) {
                 record(s, "APPROVE", r, user, now);
                 s.state = SubmissionState.APPROVED;
+                notices.approved(s, r.revision());
             }
         }
         s.updatedAt = now;
+        if (s.state != SubmissionState.AWAITING_REVIEW) {
+            queue.decided(s, now);
+        }
         audit.record(user.asActor(), s.hospitalId, "rt.decision." + r.action().toLowerCase(), Submissions.TARGET + s.id,
                 Outcome.SUCCESS, "revision " + r.revision() + " -> " + s.state);
         return view(s);
@@ -92,11 +123,35 @@ public class Decisions {
         List<Object[]> rows = em.createNativeQuery("select revision_number, capacity, user_name, signed_at from rt_signature"
                 + " where submission_id = ?1 order by signed_at").setParameter(1, s.id).getResultList();
         List<Signature> signatures = rows.stream().map(o -> new Signature(((Number) o[0]).intValue(), (String) o[1],
-                (String) o[2], o[3] instanceof Instant i ? i : ((java.sql.Timestamp) o[3]).toInstant())).toList();
+                (String) o[2], instant(o[3]))).toList();
         @SuppressWarnings("unchecked")
         List<Object> accepted = em.createNativeQuery("select revision_number from rt_decision where submission_id = ?1"
                 + " and action = 'APPROVE' order by decided_at desc limit 1").setParameter(1, s.id).getResultList();
-        return new DecisionView(s.state, accepted.isEmpty() ? null : ((Number) accepted.get(0)).intValue(), signatures);
+        return new DecisionView(s.state, accepted.isEmpty() ? null : ((Number) accepted.get(0)).intValue(), signatures,
+                s.submissionVersion, lastReturn(s.id));
+    }
+
+    private Return lastReturn(UUID submissionId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select revision_number, note, required_changes::text, decided_by,"
+                + " decided_at from rt_decision where submission_id = ?1 and action = 'RETURN' order by decided_at desc"
+                + " limit 1").setParameter(1, submissionId).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] o = rows.get(0);
+        List<DecisionRequest.RequiredChange> changes = Revisions.read((String) o[2], new TypeReference<>() {});
+        List<NumberedChange> numbered = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            DecisionRequest.RequiredChange c = changes.get(i);
+            numbered.add(new NumberedChange(i + 1, c.category(), c.roi(), c.text()));
+        }
+        return new Return(((Number) o[0]).intValue(), (String) o[1], numbered, (String) o[3], instant(o[4]));
+    }
+
+    private static Instant instant(Object o) {
+        return o instanceof Instant i ? i : o instanceof java.time.OffsetDateTime d ? d.toInstant()
+                : ((java.sql.Timestamp) o).toInstant();
     }
 
     private void record(PlanSubmission s, String action, DecisionRequest r, CurrentUser user, Instant now) {

@@ -21,7 +21,7 @@ import org.consilium.platform.ProblemType;
 import org.consilium.radiotherapy.dose.ConstraintEvaluation;
 import org.consilium.radiotherapy.dose.ConstraintResult;
 import org.consilium.radiotherapy.dose.ConstraintTemplate;
-import org.consilium.radiotherapy.dose.DefaultTemplates;
+import org.consilium.radiotherapy.dose.ConstraintTemplates;
 import org.consilium.radiotherapy.dose.DoseReview;
 import org.consilium.radiotherapy.dose.DvhSummary;
 import org.consilium.radiotherapy.submission.PlanObjects;
@@ -35,6 +35,8 @@ public class ReviewNumbers {
     Revisions revisions;
     @Inject
     PlanObjects objects;
+    @Inject
+    ConstraintTemplates templates;
 
     public List<ContourMetrics> metrics(CurrentUser user, UUID submissionId, int from, int to, double spacing,
                                         double tolerance) {
@@ -59,8 +61,7 @@ public class ReviewNumbers {
             dvhs.put(roi.name(), d);
             rois.add(DvhSummary.of(roi.number(), roi.name(), d));
         }
-        ConstraintTemplate template = DefaultTemplates.all().stream().filter(t -> t.site().equals(s.diseaseSite))
-                .findFirst().orElse(null);
+        ConstraintTemplate template = templates.forSite(s.diseaseSite).orElse(null);
         List<ConstraintResult> results = template == null ? List.of()
                 : ConstraintEvaluation.evaluate(template, dvhs, s.prescriptionGy);
         return new DoseReview(number, template == null ? null : template.site() + " v" + template.version(), rois, results);

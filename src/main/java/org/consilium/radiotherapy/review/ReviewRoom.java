@@ -25,6 +25,7 @@ import org.consilium.platform.ProblemException;
 import org.consilium.platform.ProblemType;
 import org.consilium.radiotherapy.submission.PlanConsistency;
 import org.consilium.radiotherapy.submission.PlanSubmission;
+import org.consilium.radiotherapy.submission.ReviewNotices;
 import org.consilium.radiotherapy.submission.SubmissionState;
 import org.consilium.radiotherapy.submission.SubmissionVisibility;
 import org.consilium.radiotherapy.submission.Submissions;
@@ -53,6 +54,8 @@ public class ReviewRoom {
     EntityManager em;
     @Inject
     AuditLog audit;
+    @Inject
+    ReviewNotices notices;
 
     /** The room's id and the revision its edits apply to. */
     public record RoomView(UUID roomId, int baseRevision) {
@@ -65,10 +68,13 @@ public class ReviewRoom {
         if (!visibility.coordinates(user)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "only case managers assign reviewers");
         }
-        em.createNativeQuery("insert into rt_submission_reviewer (submission_id, user_id, user_name, assigned_by, assigned_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
+        int added = em.createNativeQuery("insert into rt_submission_reviewer (submission_id, user_id, user_name, assigned_by,"
+                        + " assigned_at) values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
                 .setParameter(1, s.id).setParameter(2, userId).setParameter(3, displayName)
                 .setParameter(4, user.displayName()).setParameter(5, Instant.now()).executeUpdate();
+        if (added > 0) {
+            notices.assigned(s, userId);
+        }
         rooms.findByRef(RoomKind.RT_REVIEW, s.id).ifPresent(r -> rooms.admit(r.id(), userId, displayName, "reviewer"));
         audit.record(user.asActor(), s.hospitalId, "rt.reviewer.assign", Submissions.TARGET + s.id, Outcome.SUCCESS, userId);
     }
@@ -99,7 +105,8 @@ public class ReviewRoom {
         }
         audit.record(user.asActor(), s.hospitalId, "rt.room.open", Submissions.TARGET + s.id, Outcome.SUCCESS,
                 "room " + roomId);
-        return binding(s.id);
+        Binding b = binding(s.id);
+        return new RoomView(b.roomId(), b.baseRevision());
     }
 
     /**
@@ -111,7 +118,7 @@ public class ReviewRoom {
     public RevisionView commit(CurrentUser user, UUID submissionId, String reason) {
         PlanSubmission s = submissions.require(user, submissionId, "rt.revision.commit");
         requireReviewerSide(user, s);
-        RoomView room = binding(s.id);
+        Binding room = binding(s.id);
         if (room == null) {
             throw new ProblemException(ProblemType.CONFLICT, "the submission has no review room yet");
         }
@@ -119,7 +126,7 @@ public class ReviewRoom {
                 .firstResult();
         StructureSetRevision parent = revisions.latest(s.id);
         long head = log.head(room.roomId());
-        StructureSet edited = ContourEdits.apply(Revisions.structureSet(base), events(room.roomId(), head));
+        StructureSet edited = ContourEdits.apply(Revisions.structureSet(base), events(room.roomId(), room.baseSeq(), head));
         List<RevisionView.ChangedRoi> changed = Revisions.changed(Revisions.structureSet(parent), edited);
         if (changed.isEmpty()) {
             throw new ProblemException(ProblemType.CONFLICT, "no contour differs from revision " + parent.number);
@@ -129,7 +136,7 @@ public class ReviewRoom {
         audit.record(user.asActor(), s.hospitalId, "rt.revision.commit", Submissions.TARGET + s.id, Outcome.SUCCESS,
                 "revision " + r.number + " changes " + changed);
         return new RevisionView(r.id, r.number, parent.number, r.kind, r.author,
-                r.createdAt.truncatedTo(ChronoUnit.MICROS), r.reason, changed);
+                r.createdAt.truncatedTo(ChronoUnit.MICROS), r.reason, changed, r.submissionVersion);
     }
 
     /** 403 unless the caller reviews this submission (assigned) or coordinates the queue. */
@@ -161,9 +168,10 @@ public class ReviewRoom {
         }
     }
 
-    private List<JsonNode> events(UUID roomId, long head) {
+    /** The room's contour edits after {@code from} (where the base revision was set) up to {@code head}. */
+    private List<JsonNode> events(UUID roomId, long from, long head) {
         List<JsonNode> out = new ArrayList<>();
-        long after = 0;
+        long after = from;
         while (after < head) {
             List<RoomLog.Stored> page = log.after(roomId, after, PAGE);
             if (page.isEmpty()) {
@@ -186,10 +194,15 @@ public class ReviewRoom {
         return out;
     }
 
-    private RoomView binding(UUID submissionId) {
+    /** The room of a submission, its base revision and the log position the base was set at. */
+    private record Binding(UUID roomId, int baseRevision, long baseSeq) {
+    }
+
+    private Binding binding(UUID submissionId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select room_id, base_revision from rt_review_room where submission_id = ?1")
-                .setParameter(1, submissionId).getResultList();
-        return rows.isEmpty() ? null : new RoomView((UUID) rows.get(0)[0], ((Number) rows.get(0)[1]).intValue());
+        List<Object[]> rows = em.createNativeQuery("select room_id, base_revision, base_seq from rt_review_room"
+                        + " where submission_id = ?1").setParameter(1, submissionId).getResultList();
+        return rows.isEmpty() ? null : new Binding((UUID) rows.get(0)[0], ((Number) rows.get(0)[1]).intValue(),
+                ((Number) rows.get(0)[2]).longValue());
     }
 }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.consilium.dicom.rt.Roi;
 import org.consilium.dicom.rt.StructureSet;
 import org.consilium.identity.CurrentUser;
+import org.consilium.live.RoomLog;
 import org.consilium.platform.ProblemException;
 import org.consilium.platform.UuidV7;
 import org.consilium.radiotherapy.submission.PlanSubmission;
@@ -32,30 +33,52 @@ public class Revisions {
     Submissions submissions;
     @Inject
     EntityManager em;
+    @Inject
+    RoomLog log;
 
-    /** Revision 1: the submitted RTSTRUCT, once (idempotent). Runs in the caller's transaction. */
+    /**
+     * The county's structure set of the submission's current version, once (idempotent per version). Version 1
+     * gives revision 1 (SUBMITTED); a resubmission gives a RESUBMITTED revision after the latest one, and the
+     * review room's edits start again from it. Runs in the caller's transaction.
+     */
     public void recordSubmitted(PlanSubmission s, StructureSet submitted) {
-        if (StructureSetRevision.count("submissionId", s.id) > 0) {
+        if (StructureSetRevision.count("submissionId = ?1 and submissionVersion = ?2", s.id, s.submissionVersion) > 0) {
             return;
         }
-        List<RevisionView.ChangedRoi> all = submitted.rois().stream()
-                .map(r -> new RevisionView.ChangedRoi(r.number(), r.name())).toList();
-        insert(s.id, 1, null, "SUBMITTED", s.submittedById, s.submittedBy, "submitted for review", all, submitted, null);
+        StructureSetRevision parent = latest(s.id);
+        if (parent == null) {
+            List<RevisionView.ChangedRoi> all = submitted.rois().stream()
+                    .map(r -> new RevisionView.ChangedRoi(r.number(), r.name())).toList();
+            insert(s, 1, null, "SUBMITTED", s.submittedById, s.submittedBy, "submitted for review", all, submitted, null);
+            return;
+        }
+        StructureSetRevision r = insert(s, parent.number + 1, parent.id, "RESUBMITTED", s.submittedById, s.submittedBy,
+                "resubmitted as version " + s.submissionVersion, changed(structureSet(parent), submitted), submitted, null);
+        em.createNativeQuery("update rt_review_room set base_revision = ?2, base_seq = ?3 where submission_id = ?1")
+                .setParameter(1, s.id).setParameter(2, r.number).setParameter(3, roomHead(s.id)).executeUpdate();
     }
 
     /** A new revision after {@code parent}; the ROIs changed are those that differ from it. */
     StructureSetRevision record(PlanSubmission s, StructureSetRevision parent, String authorId, String author,
                                 String reason, StructureSet content, Long roomSeq) {
         List<RevisionView.ChangedRoi> changed = changed(structureSet(parent), content);
-        return insert(s.id, parent.number + 1, parent.id, "EXPERT", authorId, author, reason, changed, content, roomSeq);
+        return insert(s, parent.number + 1, parent.id, "EXPERT", authorId, author, reason, changed, content, roomSeq);
     }
 
-    private StructureSetRevision insert(UUID submissionId, int number, UUID parentId, String kind, String authorId,
+    private long roomHead(UUID submissionId) {
+        @SuppressWarnings("unchecked")
+        List<Object> room = em.createNativeQuery("select room_id from rt_review_room where submission_id = ?1")
+                .setParameter(1, submissionId).getResultList();
+        return room.isEmpty() ? 0 : log.head((UUID) room.get(0));
+    }
+
+    private StructureSetRevision insert(PlanSubmission s, int number, UUID parentId, String kind, String authorId,
                                         String author, String reason, List<RevisionView.ChangedRoi> changed,
                                         StructureSet content, Long roomSeq) {
         StructureSetRevision r = new StructureSetRevision();
         r.id = UuidV7.next();
-        r.submissionId = submissionId;
+        r.submissionId = s.id;
+        r.submissionVersion = s.submissionVersion;
         r.number = number;
         r.parentId = parentId;
         r.kind = kind;
@@ -75,13 +98,14 @@ public class Revisions {
         submissions.require(user, submissionId, "rt.revision.list");
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select r.id, r.number, p.number as parent, r.kind, r.author,"
-                + " r.created_at, r.reason, r.changed_rois::text from rt_revision r left join rt_revision p on p.id = r.parent_id"
+                + " r.created_at, r.reason, r.changed_rois::text, r.submission_version from rt_revision r left join rt_revision p on p.id = r.parent_id"
                 + " where r.submission_id = ?1 order by r.number").setParameter(1, submissionId).getResultList();
         List<RevisionView> out = new ArrayList<>();
         for (Object[] row : rows) {
             out.add(new RevisionView((UUID) row[0], ((Number) row[1]).intValue(),
                     row[2] == null ? null : ((Number) row[2]).intValue(), (String) row[3], (String) row[4],
-                    toInstant(row[5]), (String) row[6], read((String) row[7], new TypeReference<>() {})));
+                    toInstant(row[5]), (String) row[6], read((String) row[7], new TypeReference<>() {}),
+                    ((Number) row[8]).intValue()));
         }
         return out;
     }

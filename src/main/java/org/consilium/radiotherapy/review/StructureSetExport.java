@@ -29,6 +29,7 @@ import org.consilium.platform.ProblemException;
 import org.consilium.platform.ProblemType;
 import org.consilium.radiotherapy.submission.PlanObjects;
 import org.consilium.radiotherapy.submission.PlanSubmission;
+import org.consilium.radiotherapy.submission.ReviewNotices;
 
 /**
  * A revision written back as a new RTSTRUCT (PS3.3 A.19): a new SOP Instance UID, the same Frame of
@@ -53,6 +54,8 @@ public class StructureSetExport {
     InstanceDelivery archive;
     @Inject
     AuditLog audit;
+    @Inject
+    ReviewNotices notices;
 
     /**
      * The exported instance's identity, and where it is being sent.
@@ -83,6 +86,7 @@ public class StructureSetExport {
             String target = targetAe != null ? targetAe : receivingAe(user, s.hospitalId);
             List<UUID> jobs = target == null ? List.of()
                     : archive.forward(user, target, List.of(stored.sopInstanceUid()));
+            notices.exported(s, number, target);
             return new Exported(stored.studyUid(), stored.seriesUid(), stored.sopInstanceUid(), target, jobs);
         } catch (IngestException e) {
             throw new ProblemException(ProblemType.CONFLICT, "the archive refused the RTSTRUCT: " + e.getMessage());

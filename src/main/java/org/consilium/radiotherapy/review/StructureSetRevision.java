@@ -27,7 +27,7 @@ public class StructureSetRevision extends PanacheEntityBase {
     public int number;
     @Column(name = "parent_id")
     public UUID parentId;
-    /** SUBMITTED, EXPERT. */
+    /** SUBMITTED, RESUBMITTED (the county's structure set of a later version), EXPERT. */
     public String kind;
     @Column(name = "author_id")
     public String authorId;
@@ -44,4 +44,7 @@ public class StructureSetRevision extends PanacheEntityBase {
     public String content;
     @Column(name = "room_seq")
     public Long roomSeq;
+    /** The submission version this revision belongs to. */
+    @Column(name = "submission_version")
+    public int submissionVersion;
 }

@@ -48,20 +48,26 @@ public class PlanObjects {
                           InstanceRecord rtdose) {
     }
 
-    public Search search(String studyUid) {
+    /**
+     * What the study holds of the plan, passing over the RT objects of earlier versions ({@code superseded}
+     * SOP Instance UIDs) while it holds others of the same class: a resubmission's objects share the study,
+     * and often the series and instance numbers, with the ones they replace.
+     */
+    public Search search(String studyUid, Set<String> superseded) {
         List<InstanceRecord> all = archive.instances(studyUid);
         Map<String, InstanceRecord> bySop = new HashMap<>();
         for (InstanceRecord i : all) {
             bySop.put(i.sopInstanceUid(), i);
         }
         List<String> awaiting = new ArrayList<>();
-        InstanceRecord dose = last(all, UID.RTDoseStorage);
+        InstanceRecord dose = last(all, UID.RTDoseStorage, superseded);
         if (dose == null) {
             awaiting.add("RTDOSE");
         }
-        InstanceRecord plan = follow(dose, Tag.ReferencedRTPlanSequence, "RTPLAN", "RTDOSE", all, bySop, UID.RTPlanStorage, awaiting);
+        InstanceRecord plan = follow(dose, Tag.ReferencedRTPlanSequence, "RTPLAN", "RTDOSE", all, bySop, UID.RTPlanStorage,
+            superseded, awaiting);
         InstanceRecord struct = follow(plan, Tag.ReferencedStructureSetSequence, "RTSTRUCT", "RTPLAN", all, bySop,
-            UID.RTStructureSetStorage, awaiting);
+            UID.RTStructureSetStorage, superseded, awaiting);
         List<InstanceRecord> ct = new ArrayList<>();
         String ctSeries = null;
         if (struct == null) {
@@ -121,7 +127,8 @@ public class PlanObjects {
     }
 
     private InstanceRecord follow(InstanceRecord from, int sequence, String what, String fromName, List<InstanceRecord> all,
-                                  Map<String, InstanceRecord> bySop, String sopClass, List<String> awaiting) {
+                                  Map<String, InstanceRecord> bySop, String sopClass, Set<String> superseded,
+                                  List<String> awaiting) {
         String ref = from == null ? null : firstRef(header(from), sequence);
         if (ref != null) {
             InstanceRecord i = bySop.get(ref);
@@ -130,21 +137,26 @@ public class PlanObjects {
             }
             return i;
         }
-        InstanceRecord i = last(all, sopClass);
+        InstanceRecord i = last(all, sopClass, superseded);
         if (i == null) {
             awaiting.add(what);
         }
         return i;
     }
 
-    private static InstanceRecord last(List<InstanceRecord> all, String sopClass) {
+    /** The last instance of the class in index order, preferring one that is not superseded. */
+    private static InstanceRecord last(List<InstanceRecord> all, String sopClass, Set<String> superseded) {
         InstanceRecord found = null;
+        InstanceRecord current = null;
         for (InstanceRecord i : all) {
             if (sopClass.equals(i.sopClassUid())) {
                 found = i;
+                if (!superseded.contains(i.sopInstanceUid())) {
+                    current = i;
+                }
             }
         }
-        return found;
+        return current != null ? current : found;
     }
 
     private static String firstRef(Attributes ds, int sequence) {

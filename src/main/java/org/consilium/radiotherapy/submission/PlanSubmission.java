@@ -61,6 +61,19 @@ public class PlanSubmission extends PanacheEntityBase {
     public Instant updatedAt;
     @Column(name = "objects_complete_at")
     public Instant objectsCompleteAt;
+    /** SLA target set by a case manager (hours), or null for the configured default. */
+    @Column(name = "sla_hours")
+    public Integer slaHours;
+    /** The current version's review clock: entered the queue, due, decided. */
+    @Column(name = "queued_at")
+    public Instant queuedAt;
+    @Column(name = "due_at")
+    public Instant dueAt;
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+    /** 1 as submitted; each resubmission after a return adds one (rt_submission_version). */
+    @Column(name = "submission_version")
+    public int submissionVersion;
     @Version
     public long version;
 }

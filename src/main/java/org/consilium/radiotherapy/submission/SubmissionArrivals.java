@@ -36,6 +36,12 @@ public class SubmissionArrivals {
     HospitalDirectory hospitals;
     @Inject
     Revisions revisions;
+    @Inject
+    Resubmissions resubmissions;
+    @Inject
+    ReviewNotices notices;
+    @Inject
+    ReviewQueue queue;
 
     @Scheduled(every = "${consilium.radiotherapy.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
@@ -59,11 +65,12 @@ public class SubmissionArrivals {
         if (s == null || !SubmissionStates.WAITING.contains(s.state)) {
             return s == null ? null : s.state;
         }
-        PlanObjects.Search found = objects.search(s.studyUid);
+        PlanObjects.Search found = objects.search(s.studyUid, resubmissions.superseded(s));
         if (found.instances() == s.checkedInstances) {
             return s.state;
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        SubmissionState before = s.state;
         s.checkedInstances = found.instances();
         s.updatedAt = now;
         if (found.instances() > 0 && !studies.maySee(s.hospitalId, s.studyUid)) {
@@ -76,6 +83,10 @@ public class SubmissionArrivals {
             return s.state;
         }
         PlanObjects.Located l = found.located();
+        if (!resubmissions.newForVersion(s, l)) {
+            s.awaiting = Submissions.json(List.of("a new RTSTRUCT, RTPLAN or RTDOSE for version " + s.submissionVersion));
+            return s.state;
+        }
         s.ctSeriesUid = l.ctSeriesUid();
         s.rtstructUid = l.rtstruct().sopInstanceUid();
         s.rtplanUid = l.rtplan().sopInstanceUid();
@@ -87,6 +98,10 @@ public class SubmissionArrivals {
             s.objectsCompleteAt = now;
         }
         s.state = PlanConsistency.blocksReview(findings) ? SubmissionState.BLOCKED : SubmissionState.AWAITING_REVIEW;
+        resubmissions.located(s, s.state == SubmissionState.AWAITING_REVIEW ? now : null);
+        if (s.state == SubmissionState.BLOCKED && before != SubmissionState.BLOCKED) {
+            notices.blocked(s);
+        }
         if (s.state == SubmissionState.AWAITING_REVIEW) {
             revisions.recordSubmitted(s, PlanConsistency.structureSet(read.rtstruct()));
             for (HospitalView h : hospitals.all()) {
@@ -94,6 +109,8 @@ public class SubmissionArrivals {
                     studies.grant(s.studyUid, h.id(), null, "rt-submission " + s.id);
                 }
             }
+            queue.enter(s, now);
+            notices.queued(s);
         }
         return s.state;
     }

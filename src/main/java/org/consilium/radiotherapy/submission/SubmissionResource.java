@@ -47,12 +47,14 @@ public class SubmissionResource {
                "sopInstanceUid": "1.2.826.0.1.3680043.10.1453.99.1.4.1",
                "attribute": "GridFrameOffsetVector (3004,000C)", "roi": "4 SPINALCORD",
                "message": "ROI 4 SPINALCORD (ORGAN) reaches beyond the dose grid at z = 118.75 mm"}],
-             "version": 2}""";
+             "version": 2, "submissionVersion": 1}""";
 
     @Inject
     CurrentUser user;
     @Inject
     Submissions submissions;
+    @Inject
+    Resubmissions resubmissions;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -89,5 +91,39 @@ public class SubmissionResource {
             examples = @ExampleObject(name = "checked", value = EXAMPLE_VIEW)))
     public SubmissionView get(@PathParam("id") UUID id) {
         return submissions.get(user, id);
+    }
+
+    @POST
+    @Path("/{id}/resubmission")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Resubmit a returned plan as its next version (rt-staff of the submitting hospital)",
+            description = "Answers every required change of the last return by its number (GET …/decision, lastReturn): "
+                    + "done, or not done with a reason; 400 naming any change unanswered, answered twice or not done "
+                    + "without a reason. The submission goes back to AWAITING_OBJECTS until a new RTSTRUCT, RTPLAN or "
+                    + "RTDOSE is in the study, is checked again, and its structure set becomes a RESUBMITTED revision "
+                    + "after the latest one (the lineage is kept). 409 unless RETURNED. Audited.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "answers",
+            value = """
+                    {"answers": [{"change": 1, "done": true, "reason": "脊髓已按椎管内缘重新勾画"},
+                                 {"change": 2, "done": false, "reason": "PTV 外扩维持 5 mm：摆位误差数据支持"}],
+                     "note": "已重新优化计划"}""")))
+    @APIResponse(responseCode = "200", description = "Version 2, awaiting its objects",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    public SubmissionView resubmit(@PathParam("id") UUID id, @NotNull @Valid ResubmissionRequest request) {
+        return resubmissions.resubmit(user, id, request);
+    }
+
+    @GET
+    @Path("/{id}/versions")
+    @Operation(summary = "The versions of a submission: as submitted, then each resubmission with its answers",
+            description = "Same visibility as the submission; audited.")
+    @APIResponse(responseCode = "200", description = "Versions, first to current", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "resubmitted", value = """
+                    [{"version": 1, "submittedBy": "冯涛", "answers": [], "queuedAt": "2026-12-01T08:00:00Z"},
+                     {"version": 2, "submittedBy": "冯涛", "note": "已重新优化计划",
+                      "answers": [{"change": 1, "done": true, "reason": "脊髓已按椎管内缘重新勾画"}],
+                      "queuedAt": "2026-12-03T09:30:00Z"}]""")))
+    public java.util.List<SubmissionVersionView> versions(@PathParam("id") UUID id) {
+        return resubmissions.versions(user, id);
     }
 }

@@ -32,6 +32,8 @@ public class Submissions {
     SubmissionVisibility visibility;
     @Inject
     AuditLog audit;
+    @Inject
+    Resubmissions resubmissions;
 
     @Transactional
     public SubmissionView submit(CurrentUser user, SubmissionRequest r) {
@@ -64,7 +66,9 @@ public class Submissions {
         s.checkedInstances = -1;
         s.createdAt = now;
         s.updatedAt = now;
+        s.submissionVersion = 1;
         s.persist();
+        resubmissions.recordFirst(s);
         audit.record(user.asActor(), s.hospitalId, "rt.submission.create", TARGET + s.id, Outcome.SUCCESS,
                 "study " + s.studyUid);
         return view(s);
@@ -114,7 +118,8 @@ public class Submissions {
                 new Prescription(s.prescriptionGy, s.fractions), s.technique, s.clinicalNotes, s.question, s.priority,
                 s.submittedBy, new SubmissionView.PlanObjectUids(s.ctSeriesUid, s.rtstructUid, s.rtplanUid, s.rtdoseUid),
                 read(s.awaiting, new TypeReference<List<String>>() {}), read(s.findings, new TypeReference<List<Finding>>() {}),
-                s.createdAt, s.updatedAt, s.objectsCompleteAt, s.version);
+                s.createdAt, s.updatedAt, s.objectsCompleteAt, s.version, s.submissionVersion,
+                SlaClock.of(s, Instant.now()));
     }
 
     static String json(Object value) {
@@ -125,7 +130,7 @@ public class Submissions {
         }
     }
 
-    private static <T> T read(String json, TypeReference<T> type) {
+    static <T> T read(String json, TypeReference<T> type) {
         try {
             return JSON.readValue(json == null ? "[]" : json, type);
         } catch (JsonProcessingException e) {

@@ -1,5 +1,8 @@
 package org.consilium.consult.document;
 
+import org.consilium.platform.document.DocumentLanguage;
+import org.consilium.platform.document.CjkFont;
+import org.consilium.platform.document.PageWriter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

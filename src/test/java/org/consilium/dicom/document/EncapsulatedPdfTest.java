@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
-import org.consilium.consult.document.DocumentLanguage;
+import org.consilium.platform.document.DocumentLanguage;
 import org.consilium.consult.document.OpinionPdf;
 import org.consilium.consult.document.SampleOpinions;
 import org.consilium.dicom.ExternalTools;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * planes, contours XOR-ed): the voxel counts must be equal, Dice within 0.01 and the Hausdorff distance
  * within one voxel (2.5 mm) on every ROI. docs/review-metrics.md records the numbers.
  */
-class PlastimatchAgreementTest {
+public class PlastimatchAgreementTest {
 
     private static final double SPACING = 1;
 
@@ -56,7 +56,8 @@ class PlastimatchAgreementTest {
         System.out.print(table);
     }
 
-    private static void rasterise(Path rtstruct, Path out, RasterGrid g) {
+    /** plastimatch's rasterisation of a structure set on our grid, contours XOR-ed (also the benchmark's). */
+    public static void rasterise(Path rtstruct, Path out, RasterGrid g) {
         ExternalTools.Result r = ExternalTools.run(List.of("plastimatch", "convert", "--input", rtstruct.toString(),
             "--output-prefix", out.toString(), "--prefix-format", "nrrd", "--xor-contours",
             "--origin", String.format(Locale.ROOT, "%s %s %s", g.x0(), g.y0(), g.z0()),
@@ -79,7 +80,7 @@ class PlastimatchAgreementTest {
             number(out, "Percent (0.95) Hausdorff distance (boundary) ="));
     }
 
-    private static double number(String output, String label) {
+    public static double number(String output, String label) {
         Matcher m = Pattern.compile(Pattern.quote(label) + "\\s*([-0-9.eE+]+)").matcher(output);
         assertTrue(m.find(), "plastimatch printed no " + label + ":\n" + output);
         return Double.parseDouble(m.group(1));

@@ -10,7 +10,7 @@ import org.consilium.dicom.dict.VR;
  *
  * @param charset Specific Character Set, or null for the default repertoire
  */
-record SampleStudy(String charset, String patientName, String patientId, String birthDate, String sex,
+public record SampleStudy(String charset, String patientName, String patientId, String birthDate, String sex,
                    String studyInstanceUid, String studyId, String description, String date, String time,
                    String frameOfReferenceUid) {
 
@@ -64,7 +64,7 @@ record SampleStudy(String charset, String patientName, String patientId, String 
     }
 
     /** Image Pixel and Image Plane attributes of an unsigned, single-sample grid with square pixels. */
-    static void writeImagePixel(Attributes ds, int rows, int columns, double spacing, int bitsStored) {
+    public static void writeImagePixel(Attributes ds, int rows, int columns, double spacing, int bitsStored) {
         ds.setInt(Tag.SamplesPerPixel, VR.US, 1);
         ds.setString(Tag.PhotometricInterpretation, VR.CS, "MONOCHROME2");
         ds.setInt(Tag.Rows, VR.US, rows);

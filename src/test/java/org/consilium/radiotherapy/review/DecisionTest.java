@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(ConsiliumTestResource.class)
 class DecisionTest {
 
-    private static void assign(String id, String username, String name) {
+    static void assign(String id, String username, String name) {
         as("cm.wang").contentType(ContentType.JSON).body(Map.of("userId", userId(username), "displayName", name))
                 .post("/api/rt/submissions/{id}/reviewers", id).then().statusCode(204);
     }
 
-    private static io.restassured.response.ValidatableResponse decide(String user, String id, Map<String, Object> body) {
+    static io.restassured.response.ValidatableResponse decide(String user, String id, Map<String, Object> body) {
         return as(user).contentType(ContentType.JSON).body(body).post("/api/rt/submissions/{id}/decision", id).then();
     }
 

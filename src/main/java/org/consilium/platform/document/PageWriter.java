@@ -1,4 +1,4 @@
-package org.consilium.consult.document;
+package org.consilium.platform.document;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,12 +18,13 @@ import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
  * Flows text down A4 pages: headings, wrapped paragraphs and bordered tables, starting a new page where the
  * next line or table row does not fit, and numbering the pages at the end. One font (the CJK face, which
  * also has Latin glyphs); bold is the face filled and stroked, since CJK families rarely ship a bold in
- * TrueType outlines.
+ * TrueType outlines. Shared by the documents of every capability (consult opinions, radiotherapy review
+ * summaries), so that they share the font handling of {@link CjkFont}.
  */
-final class PageWriter {
+public final class PageWriter {
 
-    static final float BODY = 10.5f;
-    static final float MARGIN = 56f; // about 20 mm
+    public static final float BODY = 10.5f;
+    public static final float MARGIN = 56f; // about 20 mm
     private static final float LEADING = 1.45f;
     private static final float CELL_PAD = 4f;
 
@@ -35,26 +36,26 @@ final class PageWriter {
     private PDPageContentStream out;
     private float y;
 
-    PageWriter(PDDocument doc, PDType0Font font, CjkFont.Face face) {
+    public PageWriter(PDDocument doc, PDType0Font font, CjkFont.Face face) {
         this.doc = doc;
         this.font = font;
         this.face = face;
         this.wrap = new TextWrap(s -> width(s, 1f));
     }
 
-    float contentWidth() {
+    public float contentWidth() {
         return contentWidth;
     }
 
     /** A line centred on the page. */
-    void centred(String text, float size, boolean bold) throws IOException {
+    public void centred(String text, float size, boolean bold) throws IOException {
         String t = printable(text);
         ensure(size * LEADING);
         y -= size * LEADING;
         show(t, MARGIN + (contentWidth - width(t, size)) / 2, y, size, bold);
     }
 
-    void heading(String text) throws IOException {
+    public void heading(String text) throws IOException {
         space(BODY * 0.6f);
         ensure(BODY * 1.2f * LEADING + BODY * LEADING); // keep a heading with its first line
         paragraph(text, BODY * 1.2f, true, 0);
@@ -62,7 +63,7 @@ final class PageWriter {
     }
 
     /** Wrapped text, indented by {@code indent} points. */
-    void paragraph(String text, float size, boolean bold, float indent) throws IOException {
+    public void paragraph(String text, float size, boolean bold, float indent) throws IOException {
         for (String line : wrap.lines(printable(text), (contentWidth - indent) / size)) {
             ensure(size * LEADING);
             y -= size * LEADING;
@@ -71,7 +72,7 @@ final class PageWriter {
     }
 
     /** "label：value" with the value's wrapped lines aligned after the label. */
-    void labelled(String label, String value) throws IOException {
+    public void labelled(String label, String value) throws IOException {
         String l = printable(label) + "  ";
         float indent = width(l, BODY);
         List<String> lines = wrap.lines(printable(value == null || value.isBlank() ? "—" : value),
@@ -90,7 +91,7 @@ final class PageWriter {
      * A bordered table; {@code widths} are fractions of the content width, a row never splits across pages,
      * and cells in columns flagged {@code bold} (labels) are bold.
      */
-    void table(float[] widths, boolean[] bold, List<String[]> rows) throws IOException {
+    public void table(float[] widths, boolean[] bold, List<String[]> rows) throws IOException {
         for (String[] row : rows) {
             List<List<String>> cells = new ArrayList<>();
             int height = 1;
@@ -122,17 +123,46 @@ final class PageWriter {
         }
     }
 
+    /** Draws a figure (a chart) on the page. */
+    public interface Figure {
+        /**
+         * @param out   the page's content stream (close any path it opens)
+         * @param left  left edge of the block, points from the page's left
+         * @param top   top edge of the block, points from the page's bottom
+         * @param width width of the block (the content width)
+         * @param labels this writer, for {@link #text} on the figure
+         */
+        void draw(PDPageContentStream out, float left, float top, float width, PageWriter labels) throws IOException;
+    }
+
+    /** A block of {@code height} points drawn by {@code figure}, on a new page when it does not fit. */
+    public void figure(float height, Figure figure) throws IOException {
+        ensure(height);
+        figure.draw(out, MARGIN, y, contentWidth, this);
+        y -= height;
+    }
+
+    /** Text at a position on the current page (labels of a figure). */
+    public void text(String text, float x, float baseline, float size) throws IOException {
+        show(printable(text), x, baseline, size, false);
+    }
+
+    /** The printed width of a text at a size, in points. */
+    public float textWidth(String text, float size) {
+        return width(printable(text), size);
+    }
+
     /** Starts a new page unless {@code lines} lines of body text still fit, to keep a block together. */
-    void keep(int lines) throws IOException {
+    public void keep(int lines) throws IOException {
         ensure(lines * (BODY * LEADING + CELL_PAD));
     }
 
-    void space(float points) {
+    public void space(float points) {
         y -= points;
     }
 
     /** Closes the last page and writes the footer on every page, e.g. "第 1 页 / 共 3 页". */
-    void finish(String footerLeft, BiFunction<Integer, Integer, String> pageLabel) throws IOException {
+    public void finish(String footerLeft, BiFunction<Integer, Integer, String> pageLabel) throws IOException {
         if (out != null) {
             out.close();
             out = null;

@@ -1,4 +1,4 @@
-package org.consilium.consult.document;
+package org.consilium.platform.document;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.consilium.consult.document;
+package org.consilium.platform.document;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -105,7 +105,7 @@ public final class CjkFont {
     }
 
     /** Opens the face for one document; keep it open until the document is saved (subsetting reads it). */
-    Face open() throws IOException {
+    public Face open() throws IOException {
         if (isCollection(file)) {
             TrueTypeCollection ttc = new TrueTypeCollection(file.toFile());
             TrueTypeFont ttf = ttc.getFontByName(face);
@@ -121,10 +121,10 @@ public final class CjkFont {
     }
 
     /** An open face and what has to be closed with it. */
-    record Face(TrueTypeFont font, AutoCloseable owner) implements AutoCloseable {
+    public record Face(TrueTypeFont font, AutoCloseable owner) implements AutoCloseable {
 
         /** True if the face maps this code point to a real glyph. */
-        boolean canDisplay(int codePoint) {
+        public boolean canDisplay(int codePoint) {
             try {
                 return font.getUnicodeCmapLookup().getGlyphId(codePoint) > 0;
             } catch (IOException e) {

@@ -1,4 +1,4 @@
-package org.consilium.consult.document;
+package org.consilium.platform.document;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.function.ToDoubleFunction;
  * starts a line and opening punctuation never ends one (the basic rule of GB/T 15834 and JIS X 4051's
  * kinsoku), so "，" hangs at the end of the line it follows.
  */
-final class TextWrap {
+public final class TextWrap {
 
     private static final String NO_LINE_START = "，。、；：！？）》」』】〕〉’”…,.;:!?)]}%·";
     private static final String NO_LINE_END = "（《「『【〔〈‘“([{";
@@ -18,12 +18,12 @@ final class TextWrap {
     private final ToDoubleFunction<String> width;
 
     /** @param width the printed width of a string, in the same unit as the line width */
-    TextWrap(ToDoubleFunction<String> width) {
+    public TextWrap(ToDoubleFunction<String> width) {
         this.width = width;
     }
 
     /** Lines of at most {@code maxWidth}; newlines in the text start new lines, blank lines are kept. */
-    List<String> lines(String text, double maxWidth) {
+    public List<String> lines(String text, double maxWidth) {
         List<String> out = new ArrayList<>();
         for (String paragraph : text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)) {
             wrapParagraph(paragraph.replace('\t', ' ').stripTrailing(), maxWidth, out);
