@@ -26,6 +26,11 @@ public final class Stow {
     }
 
     public static ValidatableResponse bytes(String token, List<byte[]> parts) {
+        return bytes(null, token, parts);
+    }
+
+    /** STOW-RS to the server at {@code base} (a packaged server), or to RestAssured's default when null. */
+    public static ValidatableResponse bytes(java.net.URI base, String token, List<byte[]> parts) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             body.writeBytes(("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -33,8 +38,8 @@ public final class Stow {
             body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
         body.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        return given().auth().oauth2(token).contentType(CONTENT_TYPE).body(body.toByteArray())
-                .when().post("/dicomweb/studies").then();
+        var request = given().auth().oauth2(token).contentType(CONTENT_TYPE).body(body.toByteArray());
+        return (base == null ? request : request.baseUri(base.toString())).when().post("/dicomweb/studies").then();
     }
 
     public static List<Path> dir(String relative) {
