@@ -35,6 +35,8 @@ public class Operations {
     @Inject
     ObjectMapper json;
     @Inject
+    LiveMeters meters;
+    @Inject
     LiveConfig config;
     @Inject
     Frames frames;
@@ -168,6 +170,7 @@ public class Operations {
             default -> throw new LiveError("unknown-op", "unknown op");
         };
         peer.offer(frames.ack(opId, done.seq(), done.duplicate(), extra));
+        meters.op(op);
     }
 
     private RoomLog.Appended createAnnotation(Peer peer, JsonNode msg, String opId, Map<String, Object> extra) {

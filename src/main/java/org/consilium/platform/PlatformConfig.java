@@ -14,4 +14,8 @@ public interface PlatformConfig {
      */
     @WithDefault("30s")
     Duration shutdownGrace();
+
+    /** Console logs as JSON lines with the request id ({@link JsonLogs}); plain text when false. */
+    @WithDefault("false")
+    boolean logJson();
 }

@@ -5,11 +5,16 @@ import java.util.List;
 
 /**
  * An RFC 9457 problem detail. {@code type} is stable and documented; clients switch on it, not on
- * {@code title} or {@code detail}, which are for people.
+ * {@code title} or {@code detail}, which are for people. {@code requestId} (an extension member) names the
+ * request in the server's logs, as its {@code X-Request-Id} header does.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String instance,
-                      List<FieldError> errors) {
+                      List<FieldError> errors, String requestId) {
+
+    public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+        this(type, title, status, detail, instance, errors, RequestIds.current());
+    }
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_PREFIX = "urn:consilium:problem:";
@@ -27,6 +32,6 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public Problem withErrors(List<FieldError> fieldErrors) {
-        return new Problem(type, title, status, detail, instance, fieldErrors);
+        return new Problem(type, title, status, detail, instance, fieldErrors, requestId);
     }
 }

@@ -30,15 +30,18 @@ import org.consilium.archive.web.DicomWebTest;
 import org.consilium.bench.SyntheticCtStudy;
 import org.consilium.dicom.dict.Tag;
 import org.consilium.localstack.ConsiliumTestResource;
+import org.consilium.localstack.LocalS3;
 import org.consilium.localstack.ServerProcess;
 import org.consilium.localstack.Stack;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kill -9 during a storescu batch, five times. After each restart: every instance storescu heard "Success"
- * for is indexed, retrievable over C-GET and byte-identical to what was sent; every indexed instance is
- * served whole (its blob hashes to its key); no staging file survives.
+ * kill -9 during a storescu batch, five times, on each blob store: the local file store and an S3 store
+ * (S3Proxy). After each restart: every instance storescu heard "Success" for is indexed, retrievable over
+ * C-GET and byte-identical to what was sent; every indexed instance is served whole (its blob, file or
+ * object, hashes to its key); no staging file survives.
  */
 class CrashSafetyIT {
 
@@ -47,11 +50,20 @@ class CrashSafetyIT {
     private static final String SUCCESS = "I: Received Store Response (Success)";
     private static final String SENDING = "I: Sending file: ";
 
-    @Test
-    void killDashNineDuringStorescuLosesNothingItAcknowledged(@TempDir Path work) throws Exception {
+    private static final String BUCKET = "crash-safety";
+
+    @ParameterizedTest(name = "{0} store")
+    @ValueSource(strings = {"file", "s3"})
+    void killDashNineDuringStorescuLosesNothingItAcknowledged(String store, @TempDir Path work) throws Exception {
         Stack stack = ConsiliumTestResource.stack();
         int dimsePort = Orthanc.freePort();
-        Map<String, String> settings = Map.of("CONSILIUM_DIMSE_PORT", Integer.toString(dimsePort));
+        Map<String, String> settings = new HashMap<>(Map.of("CONSILIUM_DIMSE_PORT", Integer.toString(dimsePort),
+                "CONSILIUM_DATA_DIR", work.resolve("data").toString()));
+        if (store.equals("s3")) {
+            settings.putAll(Map.of("CONSILIUM_BLOB_STORE", "s3", "CONSILIUM_S3_ENDPOINT", LocalS3.shared().endpoint().toString(),
+                    "CONSILIUM_S3_BUCKET", BUCKET, "CONSILIUM_S3_ACCESS_KEY", LocalS3.ACCESS_KEY,
+                    "CONSILIUM_S3_SECRET_KEY", LocalS3.SECRET_KEY, "CONSILIUM_ARCHIVE_BLOB_STORE_S3_CREATE_BUCKET", "true"));
+        }
         Path log = work.resolve("server.log");
         Random random = new Random(20261122);
         Map<Integer, Set<Path>> acknowledged = new HashMap<>();
@@ -60,7 +72,7 @@ class CrashSafetyIT {
         for (int round = 0; round <= ROUNDS; round++) {
             ServerProcess server = ServerProcess.start(stack, Orthanc.freePort(), "512m", settings, log).awaitReady();
             if (round > 0) {
-                verify(stack, work, dimsePort, roundDirs.get(round - 1), acknowledged.get(round - 1));
+                verify(stack, store, work, dimsePort, roundDirs.get(round - 1), acknowledged.get(round - 1));
             }
             if (round == ROUNDS) {
                 server.close();
@@ -106,7 +118,8 @@ class CrashSafetyIT {
         return acknowledged;
     }
 
-    private static void verify(Stack stack, Path work, int dimsePort, Path dir, Set<Path> acknowledged) throws Exception {
+    private static void verify(Stack stack, String store, Path work, int dimsePort, Path dir, Set<Path> acknowledged)
+            throws Exception {
         Map<String, Path> sentBySop = new HashMap<>();
         for (Path f : files(dir)) {
             sentBySop.put(DicomWebTest.header(f).getString(Tag.SOPInstanceUID), f);
@@ -117,10 +130,12 @@ class CrashSafetyIT {
             String sop = DicomWebTest.header(f).getString(Tag.SOPInstanceUID);
             assertTrue(indexed.containsKey(sop), "acknowledged " + f.getFileName() + " is indexed after the crash");
         }
-        Path blobs = stack.dataDir().resolve("blobs");
+        boolean s3 = store.equals("s3");
+        Path blobs = work.resolve("data").resolve(s3 ? "s3-scratch" : "blobs");
         for (Map.Entry<String, String> e : indexed.entrySet()) {
             String key = e.getValue();
-            Path blob = blobs.resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key);
+            Path blob = s3 ? LocalS3.shared().objects().resolve(BUCKET).resolve(key)
+                    : blobs.resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key);
             assertEquals(key, sha256(blob), "indexed blob of " + e.getKey() + " is whole");
         }
         try (Stream<Path> staging = Files.list(blobs.resolve("staging"))) {

@@ -105,7 +105,7 @@ class HelmChartTest {
         PodSpec pod = one(Deployment.class).getSpec().getTemplate().getSpec();
         long podGrace = pod.getTerminationGracePeriodSeconds();
         long pause = pod.getContainers().get(0).getLifecycle().getPreStop().getSleep().getSeconds();
-        String drain = one(ConfigMap.class).getData().get("CONSILIUM_SHUTDOWN_GRACE");
+        String drain = serverSettings().getData().get("CONSILIUM_SHUTDOWN_GRACE");
         assertEquals((podGrace - pause - 10) + "s", drain, "associations may run until 10 s before SIGKILL");
     }
 
@@ -124,7 +124,7 @@ class HelmChartTest {
         for (String value : SECRET_VALUES) {
             assertFalse(everythingElse.contains(value), value + " appears outside the Secret");
         }
-        ConfigMap config = one(ConfigMap.class);
+        ConfigMap config = serverSettings();
         assertEquals("s3", config.getData().get("CONSILIUM_BLOB_STORE"));
         assertEquals("consilium-blobs", config.getData().get("CONSILIUM_S3_BUCKET"));
         assertEquals("https://id.zj-cancer.example/realms/consilium", config.getData().get("CONSILIUM_OIDC_URL"));
@@ -190,6 +190,38 @@ class HelmChartTest {
         var endpoint = JSON.valueToTree(monitor).path("spec").path("endpoints").path(0);
         assertEquals("/q/metrics", endpoint.path("path").asText());
         assertEquals("http", endpoint.path("port").asText());
+    }
+
+    @Test
+    void logsAreJsonAndTracesGoToTheCollectorNamedInTheValues() {
+        ConfigMap config = serverSettings();
+        assertEquals("true", config.getData().get("CONSILIUM_LOG_JSON"));
+        assertEquals("false", config.getData().get("CONSILIUM_OTEL_SDK_DISABLED"));
+        assertEquals("http://otel-collector.monitoring:4317", config.getData().get("CONSILIUM_OTEL_ENDPOINT"));
+    }
+
+    @Test
+    void theGrafanaDashboardChartsOnlyMetricsTheServerDocuments() throws Exception {
+        ConfigMap dashboard = all(ConfigMap.class).stream()
+                .filter(c -> c.getMetadata().getName().equals("mdt-consilium-dashboard")).findFirst().orElseThrow();
+        assertEquals("1", dashboard.getMetadata().getLabels().get("grafana_dashboard"));
+        var json = JSON.readTree(dashboard.getData().get("consilium.json"));
+        Set<String> charted = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("consilium_[a-z_]+").matcher(json.toString());
+        while (m.find()) {
+            charted.add(m.group().replaceAll("_(total|bucket|count|sum)$", ""));
+        }
+        String operations = java.nio.file.Files.readString(Path.of("docs/operations.md"));
+        assertTrue(charted.size() >= 10, "charted: " + charted);
+        for (String metric : charted) {
+            assertTrue(operations.contains("`" + metric), metric + " is documented in docs/operations.md");
+        }
+    }
+
+    /** The ConfigMap the server reads its environment from (the dashboard has its own). */
+    private static ConfigMap serverSettings() {
+        return all(ConfigMap.class).stream().filter(c -> c.getMetadata().getName().equals("mdt-consilium"))
+                .findFirst().orElseThrow();
     }
 
     private static <T> T one(Class<T> type) {

@@ -82,6 +82,7 @@ class OciImageIT {
         config.path("Volumes").fieldNames().forEachRemaining(volumes::add);
         assertEquals(Set.of("/data", "/tmp"), volumes, "the only writable places under a read-only root");
         assertTrue(strings(config.path("Env")).contains("CONSILIUM_DATA_DIR=/data"));
+        assertTrue(strings(config.path("Env")).contains("CONSILIUM_LOG_JSON=true"), "a log collector reads JSON lines");
     }
 
     @Test

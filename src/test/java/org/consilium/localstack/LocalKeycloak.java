@@ -139,7 +139,7 @@ public final class LocalKeycloak implements AutoCloseable {
         Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

@@ -1,5 +1,8 @@
 package org.consilium.archive.dimse;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -19,7 +22,8 @@ import org.consilium.archive.ArchiveConfig;
 import org.consilium.dicom.net.association.Acceptance;
 import org.consilium.dicom.net.association.DicomServer;
 import org.consilium.dicom.net.pdu.AAssociateRj;
-import org.consilium.platform.PlatformConfig;
+import org.consilium.platform.GracefulShutdown;
+import org.consilium.platform.RequestIds;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,13 +45,17 @@ public class DimseListener {
     @Inject
     DimseServices services;
     @Inject
-    PlatformConfig platform;
+    GracefulShutdown shutdown;
+    @Inject
+    MeterRegistry registry;
 
     private DicomServer server;
     private DicomServer tlsServer;
-    private volatile Instant drainDeadline;
 
     void start(@Observes StartupEvent event) {
+        Gauge.builder("consilium.dimse.associations.open", () -> servers().stream()
+                        .mapToInt(DicomServer::activeAssociations).sum())
+                .description("DICOM associations being served now").register(registry);
         try {
             server = server(config.dimsePort(), null);
             LOG.infof("DICOM AE %s listening on port %d", config.aeTitle(), server.port());
@@ -75,10 +83,18 @@ public class DimseListener {
                 .port(listenPort)
                 .tls(tls)
                 .maxAssociations(config.maxAssociations())
-                .associationPolicy(rq -> peers.byTitle(rq.callingAe())
-                        .<Acceptance>map(Acceptance::accept)
-                        .orElseGet(() -> Acceptance.reject(AAssociateRj.REJECTED_PERMANENT,
-                                AAssociateRj.SOURCE_SERVICE_USER, AAssociateRj.CALLING_AE_NOT_RECOGNIZED)))
+                .associationPolicy(rq -> {
+                    // the policy runs first on the association's own thread: from here on its log lines
+                    // carry the association's id
+                    RequestIds.begin("assoc-");
+                    Acceptance decision = peers.byTitle(rq.callingAe()).<Acceptance>map(Acceptance::accept)
+                            .orElseGet(() -> Acceptance.reject(AAssociateRj.REJECTED_PERMANENT,
+                                    AAssociateRj.SOURCE_SERVICE_USER, AAssociateRj.CALLING_AE_NOT_RECOGNIZED));
+                    LOG.infof("association from %s (%s) to %s: %s", rq.callingAe(), rq.remoteAddress(), rq.calledAe(),
+                            decision instanceof Acceptance.Accept ? "accepted" : "rejected");
+                    associations(decision instanceof Acceptance.Accept ? "accepted" : "rejected").increment();
+                    return decision;
+                })
                 .storeHandler(services::store)
                 .findHandler(services::find)
                 .moveHandler(services::move)
@@ -87,9 +103,8 @@ public class DimseListener {
                 .start();
     }
 
-    /** SIGTERM: no new associations from now on; those running go on until {@link #stop}'s deadline. */
+    /** SIGTERM: no new associations from now on; those running go on until the shutdown's deadline. */
     void stopAccepting(@Observes ShutdownDelayInitiatedEvent event) throws IOException {
-        drainDeadline = Instant.now().plus(platform.shutdownGrace());
         for (DicomServer s : servers()) {
             s.stopAccepting();
             LOG.infof("DICOM port %d closed for shutdown; %d connection(s) finishing", s.port(), s.openConnections());
@@ -97,7 +112,7 @@ public class DimseListener {
     }
 
     void stop(@Observes ShutdownEvent event) throws IOException, InterruptedException {
-        Instant deadline = drainDeadline != null ? drainDeadline : Instant.now().plus(platform.shutdownGrace());
+        Instant deadline = shutdown.deadline();
         for (DicomServer s : servers()) {
             s.stopAccepting();
             if (!s.awaitIdle(deadline)) {
@@ -105,6 +120,11 @@ public class DimseListener {
             }
             s.close();
         }
+    }
+
+    private Counter associations(String outcome) {
+        return Counter.builder("consilium.dimse.associations").description("DICOM associations requested, by decision")
+                .tag("outcome", outcome).register(registry);
     }
 
     private List<DicomServer> servers() {

@@ -1,5 +1,10 @@
 package org.consilium.archive.dimse;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.InputStream;
@@ -65,8 +70,28 @@ public class DimseServices {
     AuditLog audit;
     @Inject
     ArchiveConfig config;
+    @Inject
+    Tracer tracer;
 
+    /** One C-STORE, traced as span {@code C-STORE} (the DIMSE peer of STOW-RS's HTTP span). */
     Status store(AssociationInfo assoc, StoreRequest rq, InputStream dataSet) throws Exception {
+        Span span = tracer.spanBuilder("C-STORE").setSpanKind(SpanKind.SERVER)
+                .setAttribute("dicom.calling_ae", assoc.callingAe())
+                .setAttribute("dicom.sop_class_uid", rq.sopClassUid()).startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            Status status = storeTraced(assoc, rq, dataSet);
+            span.setAttribute("dicom.status", status.code());
+            return status;
+        } catch (Exception e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private Status storeTraced(AssociationInfo assoc, StoreRequest rq, InputStream dataSet) throws Exception {
         AeEntry ae = assoc.attachment(AeEntry.class);
         if (!ae.mayStore()) {
             return Status.of(NOT_AUTHORIZED, ae.aeTitle() + " may not store");

@@ -2,7 +2,11 @@ package org.consilium.archive.forward;
 
 import org.consilium.archive.ArchiveConfig;
 import io.quarkus.scheduler.Scheduled;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +25,7 @@ import org.consilium.archive.store.StoredInstance;
 import org.consilium.audit.AuditActor;
 import org.consilium.audit.AuditLog;
 import org.consilium.audit.Outcome;
+import org.consilium.platform.SqlGauges;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,6 +51,15 @@ public class ForwardWorker {
     InstanceSender sender;
     @Inject
     AuditLog audit;
+    @Inject
+    MeterRegistry meters;
+    @Inject
+    SqlGauges gauges;
+
+    void meters(@Observes StartupEvent event) {
+        gauges.register("consilium.forward.queue", "forwarding jobs waiting to be sent (all replicas)",
+                "select count(*) from forward_job where state = 'PENDING'");
+    }
 
     @Scheduled(identity = "forwarding", every = "${consilium.archive.forward.poll-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -112,6 +126,8 @@ public class ForwardWorker {
                 doneByHospital.computeIfAbsent(j.hospitalId(), k -> new ArrayList<>()).add(j.id());
             } else if (queue.failed(j.id(), d.error()) == ForwardState.FAILED) {
                 auditFailure(j, d.error());
+            } else {
+                failures("retry").increment();
             }
         }
         doneByHospital.forEach((hospital, ids) -> {
@@ -126,7 +142,14 @@ public class ForwardWorker {
         auditFailure(job, error);
     }
 
+    /** {@code consilium_forward_failures_total{kind}}: attempts to be retried, and jobs failed for good. */
+    private Counter failures(String kind) {
+        return Counter.builder("consilium.forward.failures").description("failed forwarding attempts")
+                .tag("kind", kind).register(meters);
+    }
+
     private void auditFailure(ForwardQueue.Claimed job, String error) {
+        failures("final").increment();
         LOG.warnf("forwarding %s to %s failed for good: %s", job.sopInstanceUid(), job.targetAe(), error);
         audit.record(AuditActor.SYSTEM, job.hospitalId(), "forward.failed", "ae:" + job.targetAe(), Outcome.FAILED,
                 "instance " + job.sopInstanceUid() + " of study " + job.studyUid() + ": " + error);

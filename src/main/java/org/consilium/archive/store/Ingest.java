@@ -1,5 +1,6 @@
 package org.consilium.archive.store;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -54,6 +55,8 @@ public class Ingest {
     DicomWebLinks links;
     @Inject
     Event<StudyArrived> arrivals;
+    @Inject
+    IngestMeter meter;
 
     /** The result of storing one instance. */
     /** The result of storing one instance; {@code coercions} name the values the index could not take as sent. */
@@ -62,10 +65,15 @@ public class Ingest {
     }
 
     /** Stores a Part 10 file (STOW-RS part, import). */
+    @WithSpan("archive.ingest")
     public Stored storeFile(InputStream part10, IngestSource source) throws IngestException, IOException {
+        long start = System.nanoTime();
         try (StagedBlob staged = stage()) {
             copy(part10, staged);
-            return commit(staged, null, source);
+            return metered(commit(staged, null, source), staged, source, start);
+        } catch (IngestException e) {
+            meter.refused(source);
+            throw e;
         }
     }
 
@@ -73,8 +81,10 @@ public class Ingest {
      * Stores a data set as a C-STORE delivers it (no File Meta), in the given transfer syntax. The File
      * Meta is written from the request, then the data set bytes stream straight from the association.
      */
+    @WithSpan("archive.ingest")
     public Stored storeDataset(String sopClassUid, String sopInstanceUid, String transferSyntaxUid,
                                InputStream dataset, IngestSource source) throws IngestException, IOException {
+        long start = System.nanoTime();
         try (StagedBlob staged = stage()) {
             Attributes meta = new Attributes(8);
             meta.setBytes(Tag.FileMetaInformationVersion, VR.OB, new byte[] {0, 1});
@@ -94,8 +104,16 @@ public class Ingest {
                 throw outOfResources("blob store", e);
             }
             copy(dataset, staged);
-            return commit(staged, sopInstanceUid, source);
+            return metered(commit(staged, sopInstanceUid, source), staged, source, start);
+        } catch (IngestException e) {
+            meter.refused(source);
+            throw e;
         }
+    }
+
+    private Stored metered(Stored stored, StagedBlob staged, IngestSource source, long start) {
+        meter.stored(source, stored.outcome(), staged.size(), start);
+        return stored;
     }
 
     private StagedBlob stage() throws IngestException {

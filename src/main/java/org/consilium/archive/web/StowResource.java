@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 import org.consilium.archive.store.Coercion;
 import org.consilium.archive.store.Ingest;
 import org.consilium.archive.IngestException;
@@ -35,6 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Authenticated
 @Blocking
 public class StowResource {
+
+    private static final Logger LOG = Logger.getLogger(StowResource.class);
 
     @Inject
     Ingest ingest;
@@ -87,6 +90,7 @@ public class StowResource {
         }
         audit.record(source.actor(), source.hospitalId(), "study.store", "stow", report.anyFailed() ? Outcome.FAILED
                 : Outcome.SUCCESS, report.summary());
+        LOG.infof("STOW-RS: %s", report.summary());
         return Response.status(report.status()).type(MediaTypes.DICOM_JSON).entity(report.json()).build();
     }
 

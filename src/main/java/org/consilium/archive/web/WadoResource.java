@@ -1,5 +1,7 @@
 package org.consilium.archive.web;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerResponse;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,6 +41,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Authenticated
 @Blocking
 public class WadoResource {
+
+    /** {@code consilium_wado_bytes_total}: bytes of instances, frames and bulk data sent over WADO-RS. */
+    private final Counter wadoBytes;
+
+    WadoResource(MeterRegistry registry) {
+        this.wadoBytes = Counter.builder("consilium.wado.bytes").baseUnit("bytes")
+                .description("bytes of instances, frames and bulk data sent over WADO-RS").register(registry);
+    }
 
     /**
      * Bytes the event loop may hold for one retrieve before the writing thread waits: large enough that
@@ -217,12 +228,34 @@ public class WadoResource {
         void write(MultipartRelatedWriter mp) throws IOException;
     }
 
-    private static Response multipart(String partType, PartsBody parts) {
+    private Response multipart(String partType, PartsBody parts) {
         MultipartRelatedWriter mp = new MultipartRelatedWriter();
         StreamingOutput body = out -> {
-            parts.write(mp.bind(out));
+            parts.write(mp.bind(new CountingOutputStream(out, wadoBytes)));
             mp.finish();
         };
         return Response.ok(body).header("Content-Type", mp.contentType(partType)).build();
+    }
+
+    /** Counts what passes through into the WADO byte counter. */
+    private static final class CountingOutputStream extends java.io.FilterOutputStream {
+        private final Counter counter;
+
+        CountingOutputStream(OutputStream out, Counter counter) {
+            super(out);
+            this.counter = counter;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            counter.increment();
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            counter.increment(len);
+        }
     }
 }
