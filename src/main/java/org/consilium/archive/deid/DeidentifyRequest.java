@@ -1,0 +1,31 @@
+package org.consilium.archive.deid;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.consilium.dicom.deid.DeidOptions;
+import org.consilium.dicom.deid.Pseudonym;
+
+/**
+ * A request to de-identify a study: the pseudonym that replaces Patient ID and Patient's Name, and the
+ * options of PS3.15 Annex E (all false: the Basic Profile alone).
+ */
+public record DeidentifyRequest(
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[\\x20-\\x5B\\x5D-\\x7E]+",
+                message = "printable ASCII without a backslash") String pseudonymId,
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[\\x20-\\x5B\\x5D-\\x7E]+",
+                message = "printable ASCII without a backslash") String pseudonymName,
+        boolean retainLongitudinalModifiedDates,
+        boolean cleanDescriptors,
+        boolean retainPrivate,
+        boolean acceptBurnedInAnnotation) {
+
+    Pseudonym pseudonym() {
+        return new Pseudonym(pseudonymId, pseudonymName);
+    }
+
+    DeidOptions options() {
+        return new DeidOptions(retainLongitudinalModifiedDates, cleanDescriptors, retainPrivate,
+                acceptBurnedInAnnotation);
+    }
+}
