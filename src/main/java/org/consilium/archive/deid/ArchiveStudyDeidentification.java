@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.consilium.archive.DeidentificationRefusedException;
 import org.consilium.archive.IngestException;
 import org.consilium.archive.InstanceRecord;
 import org.consilium.archive.StudyDeidentification;
@@ -48,16 +49,19 @@ public class ArchiveStudyDeidentification implements StudyDeidentification {
     AuditLog audit;
 
     @Override
-    public DeidentifiedStudy deidentify(String studyUid, UUID hospitalId, Pseudonym pseudonym, DeidOptions options,
-                                        AuditActor actor) throws BurnedInAnnotationException, IngestException,
-            IOException {
+    public DeidentifiedStudy deidentify(String studyUid, UUID hospitalId, String pseudonymId, String pseudonymName,
+                                        Options options, AuditActor actor)
+            throws DeidentificationRefusedException, IngestException, IOException {
+        Pseudonym pseudonym = new Pseudonym(pseudonymId, pseudonymName);
+        DeidOptions deidOptions = new DeidOptions(options.retainLongitudinalModifiedDates(), options.cleanDescriptors(),
+                options.retainPrivate(), options.acceptBurnedInAnnotation());
         List<InstanceRecord> instances = records.instances(studyUid);
         if (instances.isEmpty()) {
             throw new NoSuchElementException("no instance of study " + studyUid + " is stored");
         }
         Path work = Files.createTempDirectory("consilium-deid-");
         try {
-            Deidentifier deid = new Deidentifier(options, StudyMapping.withRandomKey(), pseudonym);
+            Deidentifier deid = new Deidentifier(deidOptions, StudyMapping.withRandomKey(), pseudonym);
             List<Path> results = new ArrayList<>(instances.size());
             String newStudy = null;
             for (InstanceRecord instance : instances) {
@@ -71,7 +75,7 @@ public class ArchiveStudyDeidentification implements StudyDeidentification {
                 } catch (BurnedInAnnotationException e) {
                     audit.record(actor, hospitalId, "study.deidentify", "study:" + studyUid, Outcome.FAILED,
                             e.getMessage());
-                    throw e;
+                    throw new DeidentificationRefusedException(e.getMessage(), e);
                 }
                 Path result = work.resolve("out-" + results.size() + ".dcm");
                 new DicomWriter().writeFile(result, out); // Pixel Data streams from the source file

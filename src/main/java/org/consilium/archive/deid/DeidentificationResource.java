@@ -21,12 +21,12 @@ import java.sql.SQLException;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
+import org.consilium.archive.DeidentificationRefusedException;
 import org.consilium.archive.IngestException;
 import org.consilium.archive.StudyDeidentification;
 import org.consilium.archive.StudyDeidentification.DeidentifiedStudy;
 import org.consilium.audit.AuditLog;
 import org.consilium.audit.Outcome;
-import org.consilium.dicom.deid.BurnedInAnnotationException;
 import org.consilium.identity.CurrentUser;
 import org.consilium.identity.HospitalView;
 import org.consilium.identity.Role;
@@ -81,14 +81,14 @@ public class DeidentificationResource {
             throw ProblemException.notFound("Study " + studyUid);
         }
         try {
-            DeidentifiedStudy made = deidentification.deidentify(studyUid, hospital, request.pseudonym(),
-                    request.options(), user.asActor());
+            DeidentifiedStudy made = deidentification.deidentify(studyUid, hospital, request.pseudonymId(),
+                    request.pseudonymName(), request.options(), user.asActor());
             return Response.created(URI.create("/dicomweb/studies/" + made.studyUid())).entity(made).build();
         } catch (NoSuchElementException e) {
             throw ProblemException.notFound("Study " + studyUid);
         } catch (IllegalArgumentException e) {
             throw new ProblemException(ProblemType.BAD_REQUEST, e.getMessage());
-        } catch (BurnedInAnnotationException e) {
+        } catch (DeidentificationRefusedException e) {
             throw new ProblemException(ProblemType.CONFLICT, e.getMessage());
         } catch (IngestException e) {
             throw new ProblemException(ProblemType.CONFLICT, "the de-identified study could not be stored: "

@@ -3,8 +3,7 @@ package org.consilium.archive.deid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.consilium.dicom.deid.DeidOptions;
-import org.consilium.dicom.deid.Pseudonym;
+import org.consilium.archive.StudyDeidentification;
 
 /**
  * A request to de-identify a study: the pseudonym that replaces Patient ID and Patient's Name, and the
@@ -20,12 +19,8 @@ public record DeidentifyRequest(
         boolean retainPrivate,
         boolean acceptBurnedInAnnotation) {
 
-    Pseudonym pseudonym() {
-        return new Pseudonym(pseudonymId, pseudonymName);
-    }
-
-    DeidOptions options() {
-        return new DeidOptions(retainLongitudinalModifiedDates, cleanDescriptors, retainPrivate,
+    StudyDeidentification.Options options() {
+        return new StudyDeidentification.Options(retainLongitudinalModifiedDates, cleanDescriptors, retainPrivate,
                 acceptBurnedInAnnotation);
     }
 }
