@@ -1,0 +1,110 @@
+package org.consilium.archive.deid;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.consilium.archive.DeidentificationRefusedException;
+import org.consilium.archive.IngestException;
+import org.consilium.archive.InstanceRecord;
+import org.consilium.archive.StudyDeidentification;
+import org.consilium.archive.StudyRecords;
+import org.consilium.archive.store.Ingest;
+import org.consilium.archive.store.IngestSource;
+import org.consilium.audit.AuditActor;
+import org.consilium.audit.AuditLog;
+import org.consilium.audit.Outcome;
+import org.consilium.dicom.DicomException;
+import org.consilium.dicom.deid.BurnedInAnnotationException;
+import org.consilium.dicom.deid.DeidOptions;
+import org.consilium.dicom.deid.Deidentifier;
+import org.consilium.dicom.deid.Pseudonym;
+import org.consilium.dicom.deid.StudyMapping;
+import org.consilium.dicom.dict.Tag;
+import org.consilium.dicom.io.DicomFile;
+import org.consilium.dicom.io.DicomReader;
+import org.consilium.dicom.io.DicomWriter;
+
+/**
+ * De-identifies in two passes over temporary files: first every instance is read from the blob store (large
+ * values such as Pixel Data stay in the file), de-identified and written out, so that a refused instance leaves
+ * nothing stored; then each result is ingested like any STOW part. Memory holds one instance's header at a time.
+ */
+@ApplicationScoped
+public class ArchiveStudyDeidentification implements StudyDeidentification {
+
+    @Inject
+    StudyRecords records;
+    @Inject
+    Ingest ingest;
+    @Inject
+    AuditLog audit;
+
+    @Override
+    public DeidentifiedStudy deidentify(String studyUid, UUID hospitalId, String pseudonymId, String pseudonymName,
+                                        Options options, AuditActor actor)
+            throws DeidentificationRefusedException, IngestException, IOException {
+        Pseudonym pseudonym = new Pseudonym(pseudonymId, pseudonymName);
+        DeidOptions deidOptions = new DeidOptions(options.retainLongitudinalModifiedDates(), options.cleanDescriptors(),
+                options.retainPrivate(), options.acceptBurnedInAnnotation());
+        List<InstanceRecord> instances = records.instances(studyUid);
+        if (instances.isEmpty()) {
+            throw new NoSuchElementException("no instance of study " + studyUid + " is stored");
+        }
+        Path work = Files.createTempDirectory("consilium-deid-");
+        try {
+            Deidentifier deid = new Deidentifier(deidOptions, StudyMapping.withRandomKey(), pseudonym);
+            List<Path> results = new ArrayList<>(instances.size());
+            String newStudy = null;
+            for (InstanceRecord instance : instances) {
+                Path source = work.resolve("in.dcm");
+                try (InputStream in = records.open(instance)) {
+                    Files.copy(in, source, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                DicomFile out;
+                try {
+                    out = deid.deidentify(new DicomReader().readFile(source));
+                } catch (BurnedInAnnotationException e) {
+                    audit.record(actor, hospitalId, "study.deidentify", "study:" + studyUid, Outcome.FAILED,
+                            e.getMessage());
+                    throw new DeidentificationRefusedException(e.getMessage(), e);
+                }
+                Path result = work.resolve("out-" + results.size() + ".dcm");
+                new DicomWriter().writeFile(result, out); // Pixel Data streams from the source file
+                newStudy = out.dataset().getString(Tag.StudyInstanceUID);
+                results.add(result);
+                Files.delete(source);
+            }
+            for (Path result : results) {
+                try (InputStream in = Files.newInputStream(result)) {
+                    ingest.storeFile(in, new IngestSource(hospitalId, null, actor));
+                }
+                Files.delete(result);
+            }
+            audit.record(actor, hospitalId, "study.deidentify", "study:" + studyUid, Outcome.SUCCESS,
+                    "new study " + newStudy + ", " + results.size() + " instances, options " + options);
+            return new DeidentifiedStudy(studyUid, newStudy, results.size());
+        } catch (DicomException e) {
+            throw new IngestException(IngestException.Reason.INVALID_ATTRIBUTE,
+                    "a stored instance of study " + studyUid + " cannot be de-identified: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(work);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // the temporary directory is left for the OS to clean
+        }
+    }
+}
