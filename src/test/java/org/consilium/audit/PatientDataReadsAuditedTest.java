@@ -54,7 +54,12 @@ class PatientDataReadsAuditedTest {
             Map.entry("/api/me", "the caller's own account"),
             Map.entry("/api/web-config", "the browser app's settings, before log-in"),
             Map.entry("/dicomweb", "the DICOMweb capabilities statement"),
-            Map.entry("/api/registry/statistics", "counts and rates over the alliance, no person"));
+            Map.entry("/api/registry/statistics", "counts and rates over the alliance, no person"),
+            Map.entry("/api/rt/review-queue/sla", "counts of plans per SLA state"),
+            Map.entry("/api/rt/constraint-templates", "the hospital's dose constraint templates"),
+            Map.entry("/api/rt/constraint-templates/{site}", "a dose constraint template"),
+            Map.entry("/api/rt/constraint-templates/{site}/versions", "versions of a dose constraint template"),
+            Map.entry("/api/rt/constraint-templates/{site}/versions/{version}", "a version of a constraint template"));
 
     @Inject
     AgroalDataSource db;
@@ -129,6 +134,9 @@ class PatientDataReadsAuditedTest {
         String rt = "/api/rt/submissions/" + f.submission;
         c.put("/api/rt/submissions", new Call("cm.wang", "/api/rt/submissions", "submission"));
         c.put("/api/rt/submissions/{id}", new Call("cx.rt", rt, f.submission));
+        c.put("/api/rt/review-queue", new Call("cm.wang", "/api/rt/review-queue", "rt"));
+        c.put("/api/rt/submissions/{id}/report", new Call("cx.rt", rt + "/report", f.submission));
+        c.put("/api/rt/submissions/{id}/versions", new Call("cx.rt", rt + "/versions", f.submission));
         c.put("/api/rt/submissions/{id}/decision", new Call("cx.rt", rt + "/decision", f.submission));
         c.put("/api/rt/submissions/{id}/metrics", new Call("cm.wang", rt + "/metrics?from=1&to=1", f.submission));
         c.put("/api/rt/submissions/{id}/revisions", new Call("cx.rt", rt + "/revisions", f.submission));
