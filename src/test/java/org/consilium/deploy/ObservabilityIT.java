@@ -131,6 +131,8 @@ class ObservabilityIT {
         assertEquals(0.0, value(metrics, "consilium_forward_queue", null));
         assertTrue(value(metrics, "consilium_consult_queue", "urgency=\"routine\"") >= 0);
         assertTrue(value(metrics, "consilium_consult_sla_breaches", "urgency=\"green_channel\"") >= 0);
+        assertTrue(value(metrics, "consilium_rt_review_queue", null) >= 0);
+        assertTrue(value(metrics, "consilium_rt_review_sla_breaches", null) >= 0);
 
         // spans reach the OTLP collector: C-STORE with the ingest inside, and the DICOMweb requests
         String exported = awaitExported("C-STORE", "archive.ingest", "POST /dicomweb/studies", "GET /dicomweb/studies/{study}");
