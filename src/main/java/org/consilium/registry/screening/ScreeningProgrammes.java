@@ -124,12 +124,15 @@ public class ScreeningProgrammes {
     }
 
     /**
-     * The member unit a caller acts for in a programme: the one named, or their own; 400 when it is not one of the
-     * programme's, 403 when it is not theirs to see.
+     * The member unit a caller acts for in a programme: the one named; else their own hospital when it is one of
+     * the programme's, else the programme's only unit they may see (a provincial case manager running one
+     * county's programme). 400 when it is not one of the programme's or cannot be told, 403 when it is not
+     * theirs to see.
      */
     UUID memberUnit(CurrentUser user, UUID programmeId, UUID named) {
-        UUID hospital = named != null ? named : scope.ownHospital(user).id();
-        if (!targetsOf(programmeId).containsKey(hospital)) {
+        Map<UUID, Integer> targets = targetsOf(programmeId);
+        UUID hospital = named != null ? named : defaultUnit(user, targets.keySet());
+        if (!targets.containsKey(hospital)) {
             throw new ProblemException(ProblemType.VALIDATION, "hospitalId: " + hospital
                     + " is not a member unit of this programme (不是本筛查项目的成员单位)");
         }
@@ -137,6 +140,19 @@ public class ScreeningProgrammes {
             throw new ProblemException(ProblemType.FORBIDDEN, "You do not act for hospital " + hospital);
         }
         return hospital;
+    }
+
+    private UUID defaultUnit(CurrentUser user, Set<UUID> units) {
+        UUID own = scope.ownHospital(user).id();
+        if (units.contains(own)) {
+            return own;
+        }
+        List<UUID> visible = units.stream().filter(h -> scope.maySee(user, h)).toList();
+        if (visible.size() == 1) {
+            return visible.get(0);
+        }
+        throw new ProblemException(ProblemType.VALIDATION, "hospitalId: name the member unit (hospital / 单位),"
+                + " this programme has " + visible.size() + " of yours (请注明成员单位)");
     }
 
     private Map<UUID, Integer> targetsOf(UUID programmeId) {
