@@ -1,6 +1,6 @@
 package org.consilium.webui;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,7 +83,10 @@ class ScreeningIT {
             b.click("button", "上报新发肿瘤");
             b.await("the report's badge", d -> d.findElements(By.xpath("//tr[td[normalize-space()='钱国强']]//span[normalize-space()='已上报']"))
                     .size() == 1 ? true : null);
-            assertFalse(b.console().contains("SEVERE"), b.console());
+            // the wrong sheet's 400 is logged by Chrome as a failed resource; nothing else may be
+            String errors = b.console().lines().filter(l -> l.contains("SEVERE"))
+                    .filter(l -> !(l.contains("/import") && l.contains("400"))).collect(java.util.stream.Collectors.joining("\n"));
+            assertEquals("", errors);
         }
     }
 
