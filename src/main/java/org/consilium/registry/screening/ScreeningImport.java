@@ -83,10 +83,11 @@ public class ScreeningImport {
         List<Problem.FieldError> rejected = new ArrayList<>();
         List<Parsed> parsed = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        Map<String, Unit> units = new HashMap<>(); // by the hospital column's alias: looked up once per file
         for (CsvTable.Row row : table.rows()) {
             List<String> wrong = new ArrayList<>();
-            Parsed x = parse(user, p.id, row, at, wrong);
-            if (x != null && !seen.add(x.hospital + "/" + x.localId)) {
+            Parsed x = parse(user, p.id, row, at, units, wrong);
+            if (x != null && !seen.add(x.key())) {
                 wrong.add("local_id " + x.localId + " appears twice in the file (重复)");
             }
             if (wrong.isEmpty()) {
@@ -102,10 +103,13 @@ public class ScreeningImport {
             throw new ProblemException(ProblemType.VALIDATION, rejected.size() + " of " + table.rows().size()
                     + " rows are wrong; nothing was imported (有错误行，未导入任何数据)", rejected);
         }
+        Map<String, Participant> known = new HashMap<>();
+        for (Participant x : Participant.<Participant>list("programmeId", p.id)) {
+            known.put(x.hospitalId + "/" + x.localId, x);
+        }
         int invited = 0;
         for (Parsed x : parsed) {
-            Participant existing = Participant.find("programmeId = ?1 and hospitalId = ?2 and localId = ?3", p.id,
-                    x.hospital, x.localId).firstResult();
+            Participant existing = known.get(x.key());
             Participant target = existing != null ? existing : new Participant();
             if (existing == null) {
                 target.id = UuidV7.next();
@@ -131,6 +135,15 @@ public class ScreeningImport {
     private record Parsed(UUID hospital, String localId, String name, String sex, LocalDate birthDate,
                           LocalDate invitedOn, Boolean questionnaire, FitResult fit, LocalDate colonoscopyOn,
                           Finding finding, String pathology) {
+
+        /** A person is one unit's local ID. */
+        String key() {
+            return hospital + "/" + localId;
+        }
+    }
+
+    /** The member unit a hospital column names, or what is wrong with it. */
+    private record Unit(UUID id, String wrong) {
     }
 
     private static Map<Column, Integer> columns(List<String> header) {
@@ -155,7 +168,7 @@ public class ScreeningImport {
     }
 
     private Parsed parse(CurrentUser user, UUID programmeId, CsvTable.Row row, Map<Column, Integer> at,
-                         List<String> wrong) {
+                         Map<String, Unit> units, List<String> wrong) {
         String localId = cell(row, at, Column.LOCAL_ID);
         if (localId.isEmpty() || localId.length() > 64 || !localId.matches("[\\x21-\\x7E]+")) {
             wrong.add("local_id must be 1 to 64 printable ASCII characters without spaces");
@@ -215,25 +228,27 @@ public class ScreeningImport {
             wrong.add("pathology is longer than 2000 characters");
         }
         wrong.addAll(ScreeningParticipants.check(colonoscopyOn, finding, invitedOn));
-        UUID hospital = hospital(user, programmeId, cell(row, at, Column.HOSPITAL), wrong);
+        Unit unit = units.computeIfAbsent(cell(row, at, Column.HOSPITAL), alias -> unit(user, programmeId, alias));
+        if (unit.wrong() != null) {
+            wrong.add(unit.wrong());
+        }
+        UUID hospital = unit.id();
         return wrong.isEmpty() ? new Parsed(hospital, localId, name, sex, birthDate, invitedOn, questionnaire, fit,
                 colonoscopyOn, finding, pathology) : null;
     }
 
-    private UUID hospital(CurrentUser user, UUID programmeId, String alias, List<String> wrong) {
+    private Unit unit(CurrentUser user, UUID programmeId, String alias) {
         UUID named = null;
         if (!alias.isEmpty()) {
             named = hospitals.byAlias(alias).map(HospitalView::id).orElse(null);
             if (named == null) {
-                wrong.add("hospital " + alias + " is not a hospital of the alliance");
-                return null;
+                return new Unit(null, "hospital " + alias + " is not a hospital of the alliance");
             }
         }
         try {
-            return programmes.memberUnit(user, programmeId, named);
+            return new Unit(programmes.memberUnit(user, programmeId, named), null);
         } catch (ProblemException e) {
-            wrong.add(e.getMessage());
-            return null;
+            return new Unit(null, e.getMessage());
         }
     }
 
