@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, must, type Schemas } from '../api/client';
-import { accessToken } from '../shell/auth';
 import { formatDateTime, t } from '../shell/i18n';
 import { Pager } from '../shell/Pager';
 import { Problem } from '../shell/Problem';
@@ -71,16 +70,12 @@ function Import(props: { programmeId: string; onDone: () => void }) {
     setDone(null);
     setError(null);
     try {
-      // the body is the file as it is: openapi-fetch would serialise it as JSON
-      const r = await fetch(`/api/screening/programmes/${props.programmeId}/import`, {
-        method: 'POST', body: await file.text(),
-        headers: { 'Content-Type': 'text/csv; charset=UTF-8', Authorization: `Bearer ${accessToken() ?? ''}` },
-      });
-      const body = await r.json();
-      if (!r.ok) {
-        const { ProblemError } = await import('../api/client');
-        throw new ProblemError(r.status, body.type, body.detail ?? r.statusText, body.errors ?? []);
-      }
+      const body = must(await api.POST('/api/screening/programmes/{id}/import', {
+        params: { path: { id: props.programmeId } },
+        body: await file.text(),
+        bodySerializer: (text: string) => text, // the file as it is, not as JSON
+        headers: { 'Content-Type': 'text/csv; charset=UTF-8' },
+      }));
       setDone(body);
       props.onDone();
     } catch (err) {
