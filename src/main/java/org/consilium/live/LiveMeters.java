@@ -3,6 +3,8 @@ package org.consilium.live;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +21,8 @@ import jakarta.inject.Inject;
 class LiveMeters {
 
     private final MeterRegistry registry;
+    /** One counter per op kind, built once: {@link #op} runs on every acknowledged op. */
+    private final Map<String, Counter> ops = new ConcurrentHashMap<>();
 
     @Inject
     LiveMeters(MeterRegistry registry, RoomHub hub, OpenConnections connections) {
@@ -31,7 +35,7 @@ class LiveMeters {
 
     /** A persistent op answered (acknowledged, or a duplicate's ack). */
     void op(String op) {
-        Counter.builder("consilium.live.ops").description("persistent live ops answered").tag("op", op)
-                .register(registry).increment();
+        ops.computeIfAbsent(op, o -> Counter.builder("consilium.live.ops").description("persistent live ops answered")
+                .tag("op", o).register(registry)).increment();
     }
 }
