@@ -43,7 +43,6 @@ public class Ingest {
     private static final Logger LOG = Logger.getLogger(Ingest.class);
     /** Values above this stay in the blob and are referenced by BulkDataURI in metadata. */
     private static final long BULK_THRESHOLD = 4096;
-    private static final int COPY_BUFFER = 64 * 1024;
 
     @Inject
     BlobStore blobs;
@@ -58,7 +57,6 @@ public class Ingest {
     @Inject
     IngestMeter meter;
 
-    /** The result of storing one instance. */
     /** The result of storing one instance; {@code coercions} name the values the index could not take as sent. */
     public record Stored(String studyUid, String seriesUid, String sopClassUid, String sopInstanceUid,
                          StoreOutcome outcome, List<Coercion> coercions) {
