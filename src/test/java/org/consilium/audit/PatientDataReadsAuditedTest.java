@@ -139,6 +139,7 @@ class PatientDataReadsAuditedTest {
         c.put("/api/rt/submissions/{id}/versions", new Call("cx.rt", rt + "/versions", f.submission));
         c.put("/api/rt/submissions/{id}/decision", new Call("cx.rt", rt + "/decision", f.submission));
         c.put("/api/rt/submissions/{id}/metrics", new Call("cm.wang", rt + "/metrics?from=1&to=1", f.submission));
+        c.put("/api/rt/submissions/{id}/dose-impact", new Call("cm.wang", rt + "/dose-impact?from=1&to=1", f.submission));
         c.put("/api/rt/submissions/{id}/revisions", new Call("cx.rt", rt + "/revisions", f.submission));
         c.put("/api/rt/submissions/{id}/revisions/{number}", new Call("cx.rt", rt + "/revisions/1", f.submission));
         c.put("/api/rt/submissions/{id}/revisions/{number}/dose", new Call("cx.rt", rt + "/revisions/1/dose", f.submission));

@@ -22,6 +22,7 @@ import org.consilium.radiotherapy.dose.ConstraintEvaluation;
 import org.consilium.radiotherapy.dose.ConstraintResult;
 import org.consilium.radiotherapy.dose.ConstraintTemplate;
 import org.consilium.radiotherapy.dose.ConstraintTemplates;
+import org.consilium.radiotherapy.dose.DoseImpact;
 import org.consilium.radiotherapy.dose.DoseReview;
 import org.consilium.radiotherapy.dose.DvhSummary;
 import org.consilium.radiotherapy.submission.PlanObjects;
@@ -51,8 +52,23 @@ public class ReviewNumbers {
     public DoseReview dose(CurrentUser user, UUID submissionId, int number) {
         StructureSetRevision r = revisions.require(user, submissionId, number, "rt.dvh.read");
         PlanSubmission s = PlanSubmission.findById(submissionId);
-        StructureSet set = Revisions.structureSet(r);
+        return evaluate(r, doseGrid(s), templates.forSite(s.diseaseSite).orElse(null), s.prescriptionGy);
+    }
+
+    /** The template evaluated on revision {@code from}'s ROIs beside revision {@code to}'s, on the same dose. */
+    public DoseImpact doseImpact(CurrentUser user, UUID submissionId, int from, int to) {
+        StructureSetRevision before = revisions.require(user, submissionId, from, "rt.dvh.read");
+        StructureSetRevision after = revisions.require(user, submissionId, to, "rt.dvh.read");
+        PlanSubmission s = PlanSubmission.findById(submissionId);
         DoseGrid dose = doseGrid(s);
+        ConstraintTemplate template = templates.forSite(s.diseaseSite).orElse(null);
+        return DoseImpact.of(evaluate(before, dose, template, s.prescriptionGy),
+                evaluate(after, dose, template, s.prescriptionGy));
+    }
+
+    private static DoseReview evaluate(StructureSetRevision r, DoseGrid dose, ConstraintTemplate template,
+                                       double prescriptionGy) {
+        StructureSet set = Revisions.structureSet(r);
         StructureSetComparison.Planes planes = StructureSetComparison.Planes.of(set);
         Map<String, DoseVolumeHistogram> dvhs = new LinkedHashMap<>();
         List<DvhSummary> rois = new java.util.ArrayList<>();
@@ -61,10 +77,9 @@ public class ReviewNumbers {
             dvhs.put(roi.name(), d);
             rois.add(DvhSummary.of(roi.number(), roi.name(), d));
         }
-        ConstraintTemplate template = templates.forSite(s.diseaseSite).orElse(null);
         List<ConstraintResult> results = template == null ? List.of()
-                : ConstraintEvaluation.evaluate(template, dvhs, s.prescriptionGy);
-        return new DoseReview(number, template == null ? null : template.site() + " v" + template.version(), rois, results);
+                : ConstraintEvaluation.evaluate(template, dvhs, prescriptionGy);
+        return new DoseReview(r.number, template == null ? null : template.site() + " v" + template.version(), rois, results);
     }
 
     private DoseGrid doseGrid(PlanSubmission s) {

@@ -17,15 +17,13 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import java.util.zip.GZIPOutputStream;
 import org.consilium.dicom.rt.ContourMetrics;
 import org.consilium.identity.CurrentUser;
+import org.consilium.platform.ProblemException;
+import org.consilium.platform.ProblemType;
+import org.consilium.radiotherapy.dose.DoseImpact;
 import org.consilium.radiotherapy.dose.DoseReview;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -45,6 +43,8 @@ public class ReviewResource {
     CurrentUser user;
     @Inject
     Revisions revisions;
+    @Inject
+    RevisionJson contours;
     @Inject
     ReviewNumbers numbers;
     @Inject
@@ -77,18 +77,17 @@ public class ReviewResource {
     public Response revision(@PathParam("id") UUID id, @PathParam("number") int number,
                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                              @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
-        StructureSetRevision r = revisions.require(user, id, number, "rt.revision.read");
-        EntityTag tag = new EntityTag(r.id.toString());
-        if (ifNoneMatch != null && (ifNoneMatch.contains("\"" + r.id + "\"") || ifNoneMatch.trim().equals("*"))) {
+        UUID revision = contours.require(user, id, number);
+        EntityTag tag = new EntityTag(revision.toString());
+        if (ifNoneMatch != null && (ifNoneMatch.contains("\"" + revision + "\"") || ifNoneMatch.trim().equals("*"))) {
             return Response.notModified(tag).build();
         }
-        byte[] json = r.content.getBytes(StandardCharsets.UTF_8);
         Response.ResponseBuilder b = Response.ok().tag(tag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
                 .header(HttpHeaders.CACHE_CONTROL, "private, max-age=31536000, immutable");
         if (acceptEncoding != null && acceptEncoding.contains("gzip")) {
-            return b.entity(gzip(json)).header("Content-Encoding", "gzip").build();
+            return b.entity(contours.gzipped(revision)).header("Content-Encoding", "gzip").build();
         }
-        return b.entity(json).build();
+        return b.entity(contours.plain(revision)).build();
     }
 
     @GET
@@ -111,6 +110,35 @@ public class ReviewResource {
                     + "DVH; each constraint PASS, FAIL or NOT_EVALUABLE with its margin. Audited.")
     public DoseReview dose(@PathParam("id") UUID id, @PathParam("number") int number) {
         return numbers.dose(user, id, number);
+    }
+
+    @GET
+    @Path("/dose-impact")
+    @Operation(summary = "Dose impact of a revision: the constraint template on one revision's ROIs beside another's",
+            description = "Both revisions evaluated on the submitted RTDOSE with the disease site's template: per constraint "
+                    + "the result on each, how it moved (NOW_PASSES, NOW_FAILS, BETTER, WORSE, UNCHANGED, NOT_EVALUABLE) "
+                    + "and the change of its margin; per ROI its volume, Dmean, Dmax, D95% and V20Gy on each. Audited.")
+    @APIResponse(responseCode = "200", description = "The dose impact", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "cord re-delineated", value = """
+                    {"from": 1, "to": 2, "template": "lung v1",
+                     "constraints": [{"constraint": "SPINALCORD Dmax < 45 Gy",
+                       "before": {"constraint": "SPINALCORD Dmax < 45 Gy", "roi": "SPINALCORD", "value": 38.2, "limit": 45,
+                                  "unit": "Gy", "outcome": "PASS", "margin": 6.8, "note": null},
+                       "after": {"constraint": "SPINALCORD Dmax < 45 Gy", "roi": "SPINALCORD", "value": 41.0, "limit": 45,
+                                 "unit": "Gy", "outcome": "PASS", "margin": 4.0, "note": null},
+                       "change": "WORSE", "marginChange": -2.8}],
+                     "rois": [{"roiNumber": 4, "roiName": "SPINALCORD",
+                       "before": {"volume": 21.4, "dmean": 12.1, "dmax": 38.2, "d95": 1.2, "v20GyPercent": 22.5},
+                       "after": {"volume": 23.0, "dmean": 12.9, "dmax": 41.0, "d95": 1.3, "v20GyPercent": 24.1}}]}""")))
+    public DoseImpact doseImpact(@PathParam("id") UUID id,
+                                 @Parameter(description = "the revision compared against (the county's)", example = "1")
+                                 @QueryParam("from") @DefaultValue("1") int from,
+                                 @Parameter(description = "the revision whose impact is shown (the expert's)", example = "2",
+                                         required = true) @QueryParam("to") Integer to) {
+        if (to == null) {
+            throw new ProblemException(ProblemType.BAD_REQUEST, "query parameter 'to' (a revision number) is required");
+        }
+        return numbers.doseImpact(user, id, from, to);
     }
 
     @POST
@@ -194,15 +222,5 @@ public class ReviewResource {
     @Operation(summary = "The plan's decision state: state, accepted revision and sign-offs (audited)")
     public Decisions.DecisionView decision(@PathParam("id") UUID id) {
         return decisions.get(user, id);
-    }
-
-    private static byte[] gzip(byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 4 + 64);
-        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
-            z.write(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

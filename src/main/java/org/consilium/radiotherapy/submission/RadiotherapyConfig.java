@@ -1,5 +1,6 @@
 package org.consilium.radiotherapy.submission;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
 
@@ -12,4 +13,7 @@ public interface RadiotherapyConfig {
 
     /** The review queue's SLA target from entering the queue to a decision, when a case manager sets none. */
     Duration reviewSla();
+
+    /** Bytes of gzipped contours JSON each replica keeps for the viewer (revisions never change). */
+    MemorySize contoursCacheSize();
 }

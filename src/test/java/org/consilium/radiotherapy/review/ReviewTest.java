@@ -114,6 +114,23 @@ class ReviewTest {
         assertEquals("NOT_EVALUABLE", dose.getString("constraints.find { it.constraint == 'LUNGS V20Gy < 30 %' }.outcome"));
         assertTrue(dose.getDouble("rois.find { it.roiName == 'PTV' }.d95") > 50);
 
+        JsonPath county = as("dr.li").get("/api/rt/submissions/{id}/revisions/1/dose", id).then().statusCode(200)
+                .extract().jsonPath();
+        JsonPath impact = as("cx.rt").get("/api/rt/submissions/{id}/dose-impact?from=1&to=2", id).then().statusCode(200)
+                .extract().jsonPath();
+        String cord = "constraints.find { it.constraint == 'SPINALCORD Dmax < 45 Gy' }";
+        assertEquals(county.getDouble(cord + ".margin"), impact.getDouble(cord + ".before.margin"), 1e-9);
+        assertEquals(dose.getDouble(cord + ".margin"), impact.getDouble(cord + ".after.margin"), 1e-9);
+        assertEquals(dose.getDouble(cord + ".margin") - county.getDouble(cord + ".margin"),
+                impact.getDouble(cord + ".marginChange"), 1e-9);
+        assertTrue(impact.getDouble("rois.find { it.roiName == 'SPINALCORD' }.after.volume")
+                > impact.getDouble("rois.find { it.roiName == 'SPINALCORD' }.before.volume"), "the cord was widened");
+        assertEquals(impact.getDouble("rois.find { it.roiName == 'BODY' }.before.dmean"),
+                impact.getDouble("rois.find { it.roiName == 'BODY' }.after.dmean"), 1e-12);
+        as("cx.rt").get("/api/rt/submissions/{id}/dose-impact", id).then().statusCode(400)
+                .contentType("application/problem+json");
+        as("fm.rt").get("/api/rt/submissions/{id}/dose-impact?from=1&to=2", id).then().statusCode(404);
+
         as("dr.li").contentType(ContentType.JSON).body(Map.of("reason", "again"))
                 .post("/api/rt/submissions/{id}/revisions", id).then().statusCode(409);
         assertEquals(List.of(1, 2), as("cx.rt").get("/api/rt/submissions/{id}/revisions", id).then().extract()
@@ -154,6 +171,11 @@ class ReviewTest {
         assertTrue(revision.getList("rois[7].planes").size() > 10);
         assertTrue(revision.getString("rois[7].planes[0].sopInstanceUid").startsWith("2.25."));
         as("cx.rt").header("If-None-Match", etag).get("/api/rt/submissions/{id}/revisions/1", id).then().statusCode(304);
+        String plain = as("cx.rt").header("Accept-Encoding", "identity").get("/api/rt/submissions/{id}/revisions/1", id)
+                .then().statusCode(200).header("ETag", etag).extract().asString();
+        String again = as("cx.rt").header("Accept-Encoding", "gzip").get("/api/rt/submissions/{id}/revisions/1", id)
+                .then().statusCode(200).header("Content-Encoding", "gzip").extract().asString();
+        assertEquals(plain, again, "the cached gzipped JSON is the stored JSON");
         for (String outsider : List.of("fm.rt", "dr.zhao")) {
             as(outsider).get("/api/rt/submissions/{id}/revisions/1", id).then().statusCode(404);
             as(outsider).get("/api/rt/submissions/{id}/metrics?from=1&to=1", id).then().statusCode(404);
