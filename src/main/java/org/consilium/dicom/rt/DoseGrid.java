@@ -56,6 +56,66 @@ public record DoseGrid(GridGeometry geometry, float[] dose, String units, String
         return lerp(lerp(c00, c10, fy), lerp(c01, c11, fy), fz);
     }
 
+    /**
+     * The dose on the plane z = {@code z} of an axial grid (Image Orientation 1\0\0\0\1\0), interpolated
+     * linearly between the two frames around it: {@link Plane#doseAt} then gives exactly {@link #doseAt} at that
+     * height without locating the frame again for every point. Null when z lies outside the grid's frames.
+     */
+    public Plane axialPlane(double z) {
+        GridGeometry g = geometry;
+        double[] position = g.position();
+        double frame = g.continuousIndex(position[0], position[1], z)[2];
+        if (!inside(frame, g.frames())) {
+            return null;
+        }
+        int k0 = floorIn(frame, g.frames()), k1 = Math.min(k0 + 1, g.frames() - 1);
+        double fz = frame - k0;
+        int n = g.rows() * g.columns();
+        double[] values = new double[n];
+        for (int v = 0, a = k0 * n, b = k1 * n; v < n; v++) {
+            values[v] = lerp(dose[a + v], dose[b + v], fz);
+        }
+        return new Plane(values);
+    }
+
+    /** One axial plane of the grid's dose (see {@link #axialPlane}). */
+    public final class Plane {
+
+        private final double[] values;
+
+        private Plane(double[] values) {
+            this.values = values;
+        }
+
+        /** Whether (x, y) lies between the outermost voxel centres in-plane. */
+        public boolean covers(double x, double y) {
+            return inside(column(x), geometry.columns()) && inside(row(y), geometry.rows());
+        }
+
+        /** The dose at (x, y), bilinear between voxel centres; 0 outside (as {@link DoseGrid#doseAt}). */
+        public double doseAt(double x, double y) {
+            double ci = column(x), ri = row(y);
+            int cols = geometry.columns(), rows = geometry.rows();
+            if (!inside(ci, cols) || !inside(ri, rows)) {
+                return 0;
+            }
+            int i0 = floorIn(ci, cols), j0 = floorIn(ri, rows);
+            int i1 = Math.min(i0 + 1, cols - 1), j1 = Math.min(j0 + 1, rows - 1);
+            double fx = ci - i0, fy = ri - j0;
+            double c0 = lerp(values[j0 * cols + i0], values[j0 * cols + i1], fx);
+            double c1 = lerp(values[j1 * cols + i0], values[j1 * cols + i1], fx);
+            return lerp(c0, c1, fy);
+        }
+
+        private double column(double x) {
+            return (x - geometry.position()[0]) / geometry.columnSpacing();
+        }
+
+        private double row(double y) {
+            return (y - geometry.position()[1]) / geometry.rowSpacing();
+        }
+    }
+
     /** Whether the point lies within the grid (between its outermost voxel centres), where doseAt interpolates. */
     public boolean covers(double x, double y, double z) {
         double[] idx = geometry.continuousIndex(x, y, z);

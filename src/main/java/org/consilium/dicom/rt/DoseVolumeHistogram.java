@@ -43,10 +43,16 @@ public final class DoseVolumeHistogram {
         float[] doses = new float[voxels.length];
         int n = 0;
         int nx = grid.nx(), plane = grid.nx() * grid.ny();
+        int k = -1;
+        DoseGrid.Plane slice = null;
         for (int v : voxels) {
-            double x = grid.x(v % nx), y = grid.y(v / nx % grid.ny()), z = grid.z(v / plane);
-            if (dose.covers(x, y, z)) {
-                doses[n++] = (float) dose.doseAt(x, y, z);
+            if (v / plane != k) { // voxels ascend, so each plane's dose is interpolated once
+                k = v / plane;
+                slice = dose.axialPlane(grid.z(k));
+            }
+            double x = grid.x(v % nx), y = grid.y(v / nx % grid.ny());
+            if (slice != null && slice.covers(x, y)) {
+                doses[n++] = (float) slice.doseAt(x, y);
             }
         }
         float[] sorted = Arrays.copyOf(doses, n);

@@ -2,6 +2,7 @@ package org.consilium.dicom.rt;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,22 @@ class DoseGridTest {
         assertEquals(linear(11.3, 22.9, 37.5), grid.doseAt(11.3, 22.9, 37.5), 1e-5);
         assertEquals(linear(14, 24, 40), grid.doseAt(14, 24, 40), 1e-5);
         assertEquals(grid.valueAt(1, 1, 1), grid.doseAt(12, 24, 35), 1e-6);
+    }
+
+    @Test
+    void anAxialPlaneGivesTheSameDoseAsTheGridAtItsHeight() {
+        DoseGrid grid = linearGrid();
+        for (double z : new double[] {30, 31.7, 35, 38.2}) {
+            DoseGrid.Plane plane = grid.axialPlane(z);
+            for (double x = 9; x <= 19; x += 0.7) {
+                for (double y = 19; y <= 23; y += 0.45) {
+                    assertEquals(grid.covers(x, y, z), plane.covers(x, y), "covers " + x + "," + y + "," + z);
+                    assertEquals(grid.doseAt(x, y, z), plane.doseAt(x, y), 1e-9, "dose at " + x + "," + y + "," + z);
+                }
+            }
+        }
+        assertNull(grid.axialPlane(29.9), "below the first frame");
+        assertNull(grid.axialPlane(60), "above the last frame");
     }
 
     @Test
