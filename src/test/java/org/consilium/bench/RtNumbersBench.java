@@ -52,8 +52,8 @@ public final class RtNumbersBench {
             print("\\n".join(rows))
             """;
     private static final double SPACING = 1;
-    /** Unmeasured runs before the rounds: a JVM compiles its hot loops after a few, not after one. */
-    private static final int WARM_UP = 5;
+    /** Unmeasured runs before the rounds: the JVM goes on compiling the hot loops for some twenty runs. */
+    private static final int WARM_UP = 20;
 
     private RtNumbersBench() {
     }

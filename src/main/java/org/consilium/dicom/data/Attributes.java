@@ -298,6 +298,9 @@ public final class Attributes implements Iterable<DataElement> {
             }
             return out;
         }
+        if (elements.vrs[i] == VR.DS && elements.values[i] instanceof byte[] b) {
+            return TextValues.parseDecimals(tag, b);
+        }
         return TextValues.parseDoubles(tag, stringsAt(i));
     }
 
