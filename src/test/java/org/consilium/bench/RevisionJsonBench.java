@@ -41,7 +41,7 @@ class RevisionJsonBench {
     Revisions revisions;
 
     @Transactional
-    UUID submissionWithSyntheticRevision(UUID hospital) {
+    UUID submissionWithSyntheticRevision(UUID hospital) throws org.consilium.dicom.DicomException {
         PlanSubmission s = new PlanSubmission();
         s.id = UuidV7.next();
         s.hospitalId = hospital;

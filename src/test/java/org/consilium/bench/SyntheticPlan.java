@@ -18,6 +18,7 @@ import org.consilium.dicom.rt.ReferencedSeries;
 import org.consilium.dicom.rt.Roi;
 import org.consilium.dicom.rt.SopRef;
 import org.consilium.dicom.rt.StructureSet;
+import org.consilium.dicom.rt.StructureSetReader;
 import org.consilium.dicom.rt.StructureSetWriter;
 import org.consilium.dicom.samples.SampleStudy;
 
@@ -48,9 +49,27 @@ final class SyntheticPlan {
         rtdose = dir.resolve("RTDOSE.dcm");
     }
 
-    /** Revision A of the structure set, in memory. */
-    static StructureSet revisionA() {
-        return structureSet(ct(), 0);
+    /**
+     * Revision A of the structure set as the archive has it after submission: written as RTSTRUCT and read
+     * back, so its coordinates are Decimal Strings of at most 16 characters, as a planning system sends them.
+     */
+    static StructureSet revisionA() throws DicomException {
+        return StructureSetReader.read(StructureSetWriter.write(structureSet(ct(), 0), study(), identityA()));
+    }
+
+    private static Attributes study() {
+        Attributes study = new Attributes();
+        study.setString(Tag.StudyInstanceUID, VR.UI, ROOT + ".1");
+        study.setString(Tag.PatientName, VR.PN, "BENCH^SYNTHETIC");
+        study.setString(Tag.PatientID, VR.LO, "RT-BENCH");
+        study.setString(Tag.StudyDate, VR.DA, "20261206");
+        study.setString(Tag.StudyTime, VR.TM, "120000");
+        return study;
+    }
+
+    private static StructureSetWriter.Identity identityA() {
+        return new StructureSetWriter.Identity(ROOT + ".4.1", ROOT + ".4", 2, 1, LocalDateTime.of(2026, 12, 6, 12, 0),
+                "synthetic A", null);
     }
 
     private static ReferencedSeries ct() {
@@ -63,15 +82,9 @@ final class SyntheticPlan {
 
     static SyntheticPlan write(Path dir) throws IOException, DicomException {
         SyntheticPlan p = new SyntheticPlan(dir);
-        Attributes study = new Attributes();
-        study.setString(Tag.StudyInstanceUID, VR.UI, ROOT + ".1");
-        study.setString(Tag.PatientName, VR.PN, "BENCH^SYNTHETIC");
-        study.setString(Tag.PatientID, VR.LO, "RT-BENCH");
-        study.setString(Tag.StudyDate, VR.DA, "20261206");
-        study.setString(Tag.StudyTime, VR.TM, "120000");
+        Attributes study = study();
         ReferencedSeries ct = ct();
-        save(p.rtstructA, StructureSetWriter.write(structureSet(ct, 0), study, new StructureSetWriter.Identity(
-                ROOT + ".4.1", ROOT + ".4", 2, 1, LocalDateTime.of(2026, 12, 6, 12, 0), "synthetic A", null)));
+        save(p.rtstructA, StructureSetWriter.write(structureSet(ct, 0), study, identityA()));
         save(p.rtstructB, StructureSetWriter.write(structureSet(ct, 1), study, new StructureSetWriter.Identity(
                 ROOT + ".5.1", ROOT + ".5", 3, 1, LocalDateTime.of(2026, 12, 6, 12, 0), "synthetic B", null)));
         save(p.rtdose, dose(study));
