@@ -5,7 +5,7 @@ import { formatDateTime, lang, t, type Key } from '../shell/i18n';
 import { hasRole } from '../shell/me';
 import { Pager } from '../shell/Pager';
 import { Problem } from '../shell/Problem';
-import { errorsByField, timelineLink } from './followUp';
+import { errorsByField, formatDay, stateText, timelineLink } from './followUp';
 
 const LIMIT = 50;
 
@@ -40,10 +40,10 @@ export function Timeline() {
           const title = lang.value === 'en' ? e.titleEn : e.titleZh;
           return (
             <li key={`${e.kind}-${e.subjectId}-${e.at}`}>
-              <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+              <time dateTime={e.at}>{e.allDay ? formatDay(e.at) : formatDateTime(e.at)}</time>
               <span class="kind">{t(`registry.timeline.kind.${e.kind}` as Key)}</span>
               {href ? <a href={href}>{title}</a> : <span>{title}</span>}
-              <span class="muted"> · {e.hospitalName}{e.by ? ` · ${e.by}` : ''}{e.state ? ` · ${e.state}` : ''}</span>
+              <span class="muted"> · {e.hospitalName}{e.by ? ` · ${e.by}` : ''}{e.state ? ` · ${stateText(e.state)}` : ''}</span>
             </li>
           );
         })}

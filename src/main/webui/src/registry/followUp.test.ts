@@ -30,3 +30,17 @@ describe('the follow-up worklist and timeline', () => {
     expect(errorsByField(null)).toEqual({});
   });
 });
+
+describe('timeline entries as the user reads them', () => {
+  it('names states in the user\'s words, and an unknown one as the API spells it', async () => {
+    const { stateText } = await import('./followUp');
+    lang.value = 'zh-CN';
+    expect(stateText('SIGNED')).toBe('已签署');
+    expect(stateText('SOMETHING_NEW')).toBe('SOMETHING_NEW');
+  });
+  it('shows a day as the alliance\'s calendar day whatever the browser\'s zone', async () => {
+    const { formatDay } = await import('./followUp');
+    lang.value = 'en';
+    expect(formatDay('2027-03-09T16:00:00Z')).toBe('Mar 10, 2027');
+  });
+});

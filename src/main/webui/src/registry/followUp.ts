@@ -1,4 +1,4 @@
-import { t } from '../shell/i18n';
+import { lang, t, translate, type Key } from '../shell/i18n';
 
 /** How a visit's day stands: overdue by n days, due today, or due in n days. */
 export function dueText(daysOverdue: number): string {
@@ -30,4 +30,16 @@ export function errorsByField(error: unknown): Record<string, string> {
     if (e.field) out[e.field] = out[e.field] ? `${out[e.field]}; ${e.message ?? ''}` : e.message ?? '';
   }
   return out;
+}
+
+/** A day the server gave as the start of that day in the alliance's time zone, as a date in the user's locale. */
+export function formatDay(iso: string | undefined | null): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(lang.value, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }).format(new Date(iso));
+}
+
+/** A subject's state in the user's words, or as the API spells it for a state this app has no words for. */
+export function stateText(state: string): string {
+  const key = `registry.timeline.state.${state}` as Key;
+  return translate(lang.value, key) === key ? state : t(key);
 }

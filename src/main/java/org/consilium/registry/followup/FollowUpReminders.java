@@ -35,7 +35,7 @@ public class FollowUpReminders {
     @Inject
     EntityManager em;
 
-    @Scheduled(every = "${consilium.registry.reminder-every}", delay = 30,
+    @Scheduled(every = "${consilium.registry.reminder-every}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         remind();

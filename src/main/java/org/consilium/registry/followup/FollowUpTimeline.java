@@ -34,7 +34,7 @@ public class FollowUpTimeline implements TimelineSource {
                 continue;
             }
             String hospital = hospitals.byId(s.hospitalId).map(HospitalView::name).orElse(null);
-            out.add(new TimelineEntry("follow-up", s.id, null, s.createdAt, hospital,
+            out.add(new TimelineEntry("follow-up", s.id, null, s.createdAt, false, hospital,
                     "随访计划（" + s.icd10 + " " + s.stage + "），随访人：" + s.assignee,
                     "Follow-up schedule (" + s.icd10 + " " + s.stage + "), by " + s.assignee,
                     s.deathDate != null ? "CLOSED" : "OPEN", s.attending));
@@ -43,13 +43,13 @@ public class FollowUpTimeline implements TimelineSource {
                 if (v.state == FollowUpVisit.State.DONE) {
                     OutcomeRequest r = new OutcomeRequest(v.contactedOn, v.reached, v.vitalStatus, v.deathDate,
                             v.recurrence, v.progression, v.recist, v.adverseEvents, v.nextStep);
-                    out.add(new TimelineEntry("follow-up-visit", s.id, null, v.reportedAt, hospital,
+                    out.add(new TimelineEntry("follow-up-visit", s.id, null, v.reportedAt, false, hospital,
                             "随访：" + OutcomeRules.summaryZh(r), "Follow-up: " + OutcomeRules.summary(r),
                             v.state.name(), v.reportedBy));
                 } else if (v.state == FollowUpVisit.State.OPEN && !nextShown) {
                     nextShown = true;
                     out.add(new TimelineEntry("follow-up-visit", s.id, null,
-                            v.dueOn.atStartOfDay(FollowUpSchedules.ZONE).toInstant(), hospital,
+                            v.dueOn.atStartOfDay(FollowUpSchedules.ZONE).toInstant(), true, hospital,
                             "下次随访：" + v.dueOn, "Next follow-up: " + v.dueOn, v.state.name(), s.assignee));
                 }
             }

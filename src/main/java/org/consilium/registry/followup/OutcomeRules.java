@@ -22,23 +22,25 @@ final class OutcomeRules {
         }
         if (!r.reached()) {
             if (r.vitalStatus() != null || r.recist() != null) {
-                throw invalid("vitalStatus", "a contact that did not reach the patient reports no findings");
+                throw invalid("vitalStatus", "a contact that did not reach the patient reports no findings"
+                        + "（未联系上患者时不填写随访结果）");
             }
             return;
         }
         if (r.vitalStatus() == null) {
-            throw invalid("vitalStatus", "a reached contact says whether the patient is alive");
+            throw invalid("vitalStatus", "a reached contact says whether the patient is alive"
+                    + "（联系上患者时须填写生存状态）");
         }
         if (r.vitalStatus() == FollowUpVisit.VitalStatus.DECEASED) {
             if (r.deathDate() == null) {
-                throw invalid("deathDate", "a deceased patient's date of death is required");
+                throw invalid("deathDate", "a deceased patient's date of death is required（须填写死亡日期）");
             }
             if (r.deathDate().isAfter(r.contactedOn())) {
                 throw invalid("deathDate", r.deathDate() + " is after the contact of " + r.contactedOn()
                         + " that reports it (死亡日期晚于随访日期)");
             }
         } else if (r.deathDate() != null) {
-            throw invalid("deathDate", "only a deceased patient has one");
+            throw invalid("deathDate", "only a deceased patient has one（仅死亡患者填写死亡日期）");
         }
     }
 

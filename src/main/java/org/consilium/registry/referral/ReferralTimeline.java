@@ -27,7 +27,7 @@ public class ReferralTimeline implements TimelineSource {
                     String from = name(f.fromHospitalId);
                     String to = name(f.toHospitalId) + (f.toDoctor == null ? "" : " · " + f.toDoctor);
                     boolean up = f.direction == Direction.UP;
-                    return new TimelineEntry("referral", f.id, null, f.requestedAt, from,
+                    return new TimelineEntry("referral", f.id, null, f.requestedAt, false, from,
                             (up ? "上转" : "下转") + "：" + from + " → " + to,
                             (up ? "Up-referral: " : "Down-referral: ") + from + " → " + to,
                             f.state.name(), f.requestedBy);

@@ -25,7 +25,7 @@ public class ReportTimeline implements TimelineSource {
     public List<TimelineEntry> entries(CurrentUser user, PatientView patient) {
         return TumorReport.<TumorReport>find("patientId", Sort.descending("reportedAt"), patient.id()).range(0, MAX - 1)
                 .stream().filter(t -> scope.maySee(user, t.hospitalId)).map(t -> new TimelineEntry("report", t.id, null,
-                        t.reportedAt, hospitals.byId(t.hospitalId).map(HospitalView::name).orElse(null),
+                        t.reportedAt, false, hospitals.byId(t.hospitalId).map(HospitalView::name).orElse(null),
                         (t.certainty == Certainty.CONFIRMED ? "确诊" : "疑似") + "新发肿瘤报告 " + t.icd10,
                         (t.certainty == Certainty.CONFIRMED ? "Confirmed" : "Suspected") + " new tumor report " + t.icd10,
                         t.recordedAt == null ? "OPEN" : "RECORDED", t.reporter)).toList();

@@ -35,19 +35,19 @@ public class ConsultTimeline implements TimelineSource {
         List<TimelineEntry> out = new ArrayList<>();
         for (ConsultSummary c : consults.list(user, null, patient.id(), 0, MAX).items()) {
             String disciplines = String.join("、", c.requestedDisciplines());
-            out.add(new TimelineEntry("consult", c.id(), null, c.createdAt(), c.hospitalName(),
+            out.add(new TimelineEntry("consult", c.id(), null, c.createdAt(), false, c.hospitalName(),
                     "会诊申请（" + disciplines + "）", "Consult request (" + disciplines + ")", c.state().name(),
                     c.requestedBy()));
             for (RecommendationView r : recommendations.list(user, c.id())) {
                 out.add(new TimelineEntry("recommendation", r.id(), c.id(),
                         r.signedAt() != null ? r.signedAt() : r.finalisedAt() != null ? r.finalisedAt() : r.createdAt(),
-                        c.hospitalName(), "MDT 诊疗意见（第 " + r.revision() + " 版）",
+                        false, c.hospitalName(), "MDT 诊疗意见（第 " + r.revision() + " 版）",
                         "MDT recommendation (revision " + r.revision() + ")", r.state().name(), r.chairName()));
             }
             for (FollowUpView f : followUps.ofConsult(user, c.id())) {
                 out.add(new TimelineEntry("consult-follow-up", f.id(), c.id(),
                         f.reportedAt() != null ? f.reportedAt() : f.dueOn().atStartOfDay(ZONE).toInstant(),
-                        c.hospitalName(), "会诊随访任务：" + f.title(), "Consult follow-up task: " + f.title(),
+                        f.reportedAt() == null, c.hospitalName(), "会诊随访任务：" + f.title(), "Consult follow-up task: " + f.title(),
                         f.state().name(), f.reportedBy()));
             }
         }

@@ -36,7 +36,7 @@ public class RtReviewTimeline implements TimelineSource {
 
     private TimelineEntry entry(SubmissionView s) {
         String plan = s.diseaseSite() + (s.prescription() == null ? "" : " " + s.prescription().totalDoseGy() + " Gy / " + s.prescription().fractions() + " fx");
-        return new TimelineEntry("rt-review", s.id(), null, s.createdAt(),
+        return new TimelineEntry("rt-review", s.id(), null, s.createdAt(), false,
                 hospitals.byId(s.hospitalId()).map(HospitalView::name).orElse(null),
                 "放疗计划审核：" + plan, "Radiotherapy plan review: " + plan, s.state().name(), s.submittedBy());
     }

@@ -10,9 +10,11 @@ import java.util.UUID;
  * {@code follow-up} and {@code follow-up-visit} (the schedule is {@code subjectId}, the visit {@code parentId}
  * stays null); a new source adds its own kind (e.g. {@code registry-record}).
  *
+ * @param at      when it happened; for an {@code allDay} entry (a visit or task due on a day) the start of that day
+ *                in the alliance's time zone (Asia/Shanghai), to be shown as a date
  * @param state   the subject's state now, in the API's own words (e.g. {@code ACCEPTED}, {@code SIGNED})
  * @param by      who did it, as the record names them
  */
-public record TimelineEntry(String kind, UUID subjectId, UUID parentId, Instant at, String hospitalName,
-                            String titleZh, String titleEn, String state, String by) {
+public record TimelineEntry(String kind, UUID subjectId, UUID parentId, Instant at, boolean allDay,
+                            String hospitalName, String titleZh, String titleEn, String state, String by) {
 }
