@@ -42,7 +42,7 @@ export function ReferralDetail() {
       <dl class="card">
         <dt>{t('registry.direction')}</dt><dd>{label('direction', r.direction)}</dd>
         <dt>{t('registry.state')}</dt><dd>{label('state', r.state)}</dd>
-        <dt>{t('registry.patient')}</dt><dd>{r.patientName} · {r.patientLocalId}</dd>
+        <dt>{t('registry.patient')}</dt><dd>{r.patientName} · {r.patientLocalId} · <a href={`/registry/patients/${r.patientId}`}>{t('registry.timeline.open')}</a></dd>
         <dt>{t('registry.from')}</dt><dd>{r.fromHospitalName}</dd>
         <dt>{t('registry.referral.to')}</dt><dd>{r.toHospitalName}</dd>
         {r.toDoctor && <><dt>{t('registry.referral.doctor')}</dt><dd>{r.toDoctor}</dd></>}

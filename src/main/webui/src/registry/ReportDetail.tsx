@@ -39,7 +39,7 @@ export function ReportDetail() {
       <h1 id="report-heading">{t('registry.report.title', { name: report.patientName ?? '' })}</h1>
       {query.sent && <p role="status">{t('registry.report.sent')}</p>}
       <dl class="card">
-        <dt>{t('registry.patient')}</dt><dd>{report.patientName} · {report.patientLocalId}</dd>
+        <dt>{t('registry.patient')}</dt><dd>{report.patientName} · {report.patientLocalId} · <a href={`/registry/patients/${report.patientId}`}>{t('registry.timeline.open')}</a></dd>
         <dt>{t('registry.hospital')}</dt><dd>{report.hospitalName}</dd>
         <dt>{t('registry.certainty')}</dt><dd>{label('certainty', report.certainty)}</dd>
         <dt>{t('registry.site')}</dt><dd>ICD-10 {report.icd10} · ICD-O-3 {report.topography}</dd>

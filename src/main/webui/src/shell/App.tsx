@@ -27,6 +27,9 @@ import { ReportQueue } from '../registry/ReportQueue';
 import { ReportDetail } from '../registry/ReportDetail';
 import { ReferralList } from '../registry/ReferralList';
 import { ReferralDetail } from '../registry/ReferralDetail';
+import { FollowUpList } from '../registry/FollowUpList';
+import { FollowUpDetail } from '../registry/FollowUpDetail';
+import { Timeline } from '../registry/Timeline';
 
 const ROLE_ORDER = ['platform-admin', 'case-manager', 'specialist', 'clinician', 'rt-staff', 'hospital-admin'];
 
@@ -125,6 +128,9 @@ function Shell() {
           <Route path="/registry/reports/:id" component={ReportDetail} />
           <Route path="/registry/referrals" component={ReferralList} />
           <Route path="/registry/referrals/:id" component={ReferralDetail} />
+          <Route path="/registry/follow-ups" component={FollowUpList} />
+          <Route path="/registry/follow-ups/:id" component={FollowUpDetail} />
+          <Route path="/registry/patients/:id" component={Timeline} />
           <Route default component={NotFound} />
         </Router>
       </main>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, must, type Schemas } from '../api/client';
 import { openUserChannel } from '../live/userChannel';
 import { formatDateTime, lang, t } from './i18n';
+import { notificationLink } from './notificationLink';
 
 type Notification = Schemas['NotificationView'];
 
@@ -52,7 +53,7 @@ export function Notifications() {
             <ul>
               {items.map((n) => (
                 <li key={n.id}>
-                  <a href={n.consultId ? `/consults/${n.consultId}` : '#'} onClick={() => { markRead(n); setOpen(false); }}>
+                  <a href={notificationLink(n) ?? '#'} onClick={() => { markRead(n); setOpen(false); }}>
                     {title(n)}
                   </a>
                   <div class="muted">{formatDateTime(n.createdAt)}</div>

@@ -55,6 +55,7 @@ class PatientDataReadsAuditedTest {
             Map.entry("/api/web-config", "the browser app's settings, before log-in"),
             Map.entry("/dicomweb", "the DICOMweb capabilities statement"),
             Map.entry("/api/registry/statistics", "counts and rates over the alliance, no person"),
+            Map.entry("/api/registry/follow-up-schedules/doctors", "registry-loop: doctors' names to hand a schedule to, no patient"),
             Map.entry("/api/rt/review-queue/sla", "counts of plans per SLA state"),
             Map.entry("/api/rt/constraint-templates", "the hospital's dose constraint templates"),
             Map.entry("/api/rt/constraint-templates/{site}", "a dose constraint template"),
@@ -152,6 +153,11 @@ class PatientDataReadsAuditedTest {
         c.put("/api/registry/follow-up-schedules", new Call("cx.doctor", "/api/registry/follow-up-schedules", "follow"));
         c.put("/api/registry/follow-up-schedules/{id}",
                 new Call("cx.doctor", "/api/registry/follow-up-schedules/" + f.schedule, f.schedule));
+        // registry-loop: the follow-up worklist and the patient timeline
+        c.put("/api/registry/follow-up-schedules/due",
+                new Call("cx.doctor", "/api/registry/follow-up-schedules/due?withinDays=366", "follow"));
+        c.put("/api/registry/patients/{patientId}/timeline",
+                new Call("cx.doctor", "/api/registry/patients/" + f.patient + "/timeline", f.patient));
         String programme = "/api/screening/programmes/" + f.programme;
         c.put("/api/screening/programmes", new Call("cx.doctor", "/api/screening/programmes", "screening"));
         c.put("/api/screening/programmes/{id}", new Call("cx.doctor", programme, f.programme));

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
@@ -49,9 +50,10 @@ class FollowUpScheduleTest {
                 .body("items.id", hasItem(handed)).body("items.id", not(hasItem(kept)))
                 .body("items.hospitalId", everyItem(equalTo(CHANGXING)));
         as("fm.doctor").queryParam("limit", 200).get(PATH).then().body("items.id", not(hasItem(kept)));
-        List<String> titles = as("fm.doctor").queryParam("limit", 200).get("/api/notifications").then().extract()
-                .jsonPath().getList("items.titleZh");
+        var feed = as("fm.doctor").queryParam("limit", 200).get("/api/notifications").then().extract().jsonPath();
+        List<String> titles = feed.getList("items.titleZh");
         assertTrue(titles.contains("随访患者已移交给您：褚秀梅"), titles.toString());
+        assertEquals(handed, feed.getString("items.find { it.titleZh == '随访患者已移交给您：褚秀梅' }.subjectId"));
     }
 
     @Test
@@ -82,7 +84,8 @@ class FollowUpScheduleTest {
         List<String> visits = as("cx.doctor").get(PATH + "/{id}", id).then().extract().jsonPath().getList("visits.id");
         as("cx.doctor").body(outcome("2026-06-10", "DECEASED", "2026-06-20"))
                 .post(PATH + "/{id}/visits/{v}/outcome", id, visits.get(0)).then().statusCode(400)
-                .body("type", equalTo("urn:consilium:problem:validation")).body("detail", containsString("deathDate"));
+                .body("type", equalTo("urn:consilium:problem:validation")).body("detail", containsString("deathDate"))
+                .body("errors[0].field", equalTo("deathDate"));
         as("cx.doctor").body(outcome("2026-06-10", "DECEASED", null))
                 .post(PATH + "/{id}/visits/{v}/outcome", id, visits.get(0)).then().statusCode(400);
         as("cx.doctor").body(outcome("2099-01-01", "ALIVE", null))
@@ -115,6 +118,46 @@ class FollowUpScheduleTest {
                 .post(PATH).then().statusCode(400);
         as("cx.doctor").body(Map.of("patientId", patient, "icd10", "C34.1", "stage", "V", "startOn", "2026-01-01"))
                 .post(PATH).then().statusCode(400);
+    }
+
+    @Test
+    void theWorklistHoldsOpenVisitsDueSoonOrOverdueForWhoeverOwnsThemOverdueFirst() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String patient = as("cx.doctor").body(Map.of("localId", "W" + unique(), "name", "孔秀兰", "sex", "F"))
+                .post("/api/patients").then().statusCode(201).extract().path("id");
+        // lung: every 3 months; the first visit 10 days ago, the second 3 months later
+        String late = as("cx.doctor").body(Map.of("patientId", patient, "icd10", "C34.1", "stage", "IIB",
+                "startOn", today.minusMonths(3).minusDays(10).toString())).post(PATH).then().statusCode(201)
+                .extract().path("id");
+        String soon = as("cx.doctor").body(Map.of("patientId", patient, "icd10", "C34.1", "stage", "IIB",
+                "startOn", today.minusMonths(3).plusDays(3).toString())).post(PATH).then().statusCode(201)
+                .extract().path("id");
+        var list = as("cx.doctor").queryParam("limit", 200).get(PATH + "/due").then().statusCode(200)
+                .body("items.scheduleId", hasItem(late)).body("items.scheduleId", hasItem(soon))
+                .extract().jsonPath();
+        List<String> dueOn = list.getList("items.dueOn");
+        assertTrue(dueOn.equals(dueOn.stream().sorted().toList()), "earliest first: " + dueOn);
+        Map<String, Object> lateRow = list.getMap("items.find { it.scheduleId == '" + late + "' }");
+        long lateBy = java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse((String) lateRow.get("dueOn")),
+                today);
+        assertTrue(Boolean.TRUE.equals(lateRow.get("overdue")) && lateBy >= 7
+                && ((Integer) lateRow.get("daysOverdue")) == lateBy, lateRow.toString());
+        as("cx.doctor").queryParam("withinDays", 0).queryParam("limit", 200).get(PATH + "/due").then()
+                .body("items.scheduleId", hasItem(late)).body("items.scheduleId", not(hasItem(soon)));
+
+        // handed over, it leaves nobody's sight but joins the community doctor's own list; others see nothing
+        String fmDoctor = as("fm.doctor").get("/api/me").then().extract().path("id");
+        as("cx.doctor").body(Map.of("hospitalId", FUMIN, "userId", fmDoctor)).put(PATH + "/{id}/assignee", late)
+                .then().statusCode(200);
+        as("fm.doctor").queryParam("mine", true).queryParam("limit", 200).get(PATH + "/due").then().statusCode(200)
+                .body("items.scheduleId", hasItem(late)).body("items.scheduleId", not(hasItem(soon)))
+                .body("items.find { it.scheduleId == '" + late + "' }.handedOver", equalTo(true));
+        as("cx.doctor").queryParam("mine", true).queryParam("limit", 200).get(PATH + "/due").then()
+                .body("items.scheduleId", not(hasItem(late))).body("items.scheduleId", hasItem(soon));
+        as("cx.doctor").queryParam("limit", 200).get(PATH + "/due").then().body("items.scheduleId", hasItem(late));
+        as("dr.li").queryParam("limit", 200).get(PATH + "/due").then().statusCode(200)
+                .body("items.scheduleId", not(hasItem(late))).body("items.scheduleId", not(hasItem(soon)));
+        as("cx.doctor").queryParam("withinDays", 400).get(PATH + "/due").then().statusCode(400);
     }
 
     /** A new changxing patient with a stage IIB lung cancer schedule from 2026-01-01, by {@code user}. */

@@ -35,7 +35,7 @@ public class FollowUpReminders {
     @Inject
     EntityManager em;
 
-    @Scheduled(every = "${consilium.registry.reminder-every}", delay = 30,
+    @Scheduled(every = "${consilium.registry.reminder-every}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         remind();
@@ -49,12 +49,12 @@ public class FollowUpReminders {
         List<Object[]> claimed = em.createNativeQuery("with claimed as (update follow_up_visit v"
                         + " set reminded_at = now() from follow_up_schedule s where s.id = v.schedule_id"
                         + " and v.state = 'OPEN' and v.reminded_at is null and v.due_on <= ?1"
-                        + " returning v.due_on, s.assignee_id, s.patient_id) select * from claimed")
+                        + " returning v.due_on, s.assignee_id, s.patient_id, s.id) select * from claimed")
                 .setParameter(1, horizon).getResultList();
         Map<UUID, PatientView> byId = patients.byIds(claimed.stream().map(r -> (UUID) r[2]).distinct().toList());
         for (Object[] r : claimed) {
             String name = byId.get((UUID) r[2]).name();
-            notices.toUser((String) r[1], DUE, "随访即将到期：" + name + "，" + r[0],
+            notices.toUser((String) r[1], DUE, (UUID) r[3], "随访即将到期：" + name + "，" + r[0],
                     "Follow-up due: " + name + ", " + r[0]);
         }
         return claimed.size();

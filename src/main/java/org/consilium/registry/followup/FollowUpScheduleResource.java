@@ -20,10 +20,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.consilium.identity.CurrentUser;
 import org.consilium.identity.Role;
 import org.consilium.platform.Page;
+import org.consilium.registry.RegistryConfig;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,6 +39,10 @@ public class FollowUpScheduleResource {
     CurrentUser user;
     @Inject
     FollowUpSchedules schedules;
+    @Inject
+    FollowUpWorklist worklist;
+    @Inject
+    RegistryConfig config;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -57,6 +63,27 @@ public class FollowUpScheduleResource {
                                    @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
                                    @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         return schedules.list(user, mine, overdue, offset, limit);
+    }
+
+    @GET
+    @Path("/due")
+    @Operation(summary = "The follow-up worklist: open visits due soon and overdue, overdue first (audited)",
+            description = "mine=true: only the visits assigned to the caller (a community doctor's list); otherwise "
+                    + "also those of the caller's hospitals and of the schedules they attend. withinDays: how far "
+                    + "ahead (default consilium.registry.remind-before).")
+    public Page<DueVisit> due(@QueryParam("mine") @DefaultValue("false") boolean mine,
+                              @QueryParam("withinDays") @Min(0) @Max(366) Integer withinDays,
+                              @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+                              @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        int within = withinDays != null ? withinDays : (int) config.remindBefore().toDays();
+        return worklist.due(user, mine, within, offset, limit);
+    }
+
+    @GET
+    @Path("/doctors")
+    @Operation(summary = "The clinicians of an alliance hospital that a schedule can be handed to (no patient data)")
+    public List<Doctor> doctors(@QueryParam("hospitalId") @NotNull UUID hospitalId) {
+        return schedules.doctors(user, hospitalId);
     }
 
     @GET

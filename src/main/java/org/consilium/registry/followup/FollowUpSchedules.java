@@ -21,6 +21,7 @@ import org.consilium.identity.Role;
 import org.consilium.identity.StaffDirectory;
 import org.consilium.identity.StaffMember;
 import org.consilium.platform.Page;
+import org.consilium.platform.Problem;
 import org.consilium.platform.ProblemException;
 import org.consilium.platform.ProblemType;
 import org.consilium.platform.UuidV7;
@@ -64,8 +65,11 @@ public class FollowUpSchedules {
         s.icd10 = IcdCodes.icd10(r.icd10());
         s.stage = r.stage();
         s.template = FollowUpTemplate.forTumor(s.icd10, s.stage);
-        s.attendingId = s.assigneeId = user.id();
-        s.attending = s.assignee = user.displayName();
+        s.assigneeId = user.id();
+        s.assignee = user.displayName();
+        StaffMember attending = r.attending() == null ? null : doctor(r.attending(), "attending.userId", true);
+        s.attendingId = attending == null ? user.id() : attending.id();
+        s.attending = attending == null ? user.displayName() : attending.displayName();
         s.createdBy = user.displayName();
         s.createdAt = Instant.now();
         s.persist();
@@ -120,24 +124,28 @@ public class FollowUpSchedules {
         return view(s);
     }
 
+    /** The clinicians of an alliance hospital a schedule may be handed to (社区医生 or county clinicians). */
+    public List<Doctor> doctors(CurrentUser user, UUID hospitalId) {
+        requireClinical(user);
+        return clinicians(scope.member("hospitalId", hospitalId)).stream()
+                .map(m -> new Doctor(m.id(), m.displayName(), m.discipline())).toList();
+    }
+
     /** Hands the schedule over to a doctor of an alliance hospital; 400 when they are not one. */
     @Transactional
     public ScheduleView handOver(CurrentUser user, UUID id, HandOverRequest r) {
         FollowUpSchedule s = load(user, id, "registry.followup.handover");
         requireHospitalSide(user, s);
+        StaffMember doctor = doctor(r, "userId", false);
         HospitalView h = scope.member("hospitalId", r.hospitalId());
-        StaffMember doctor = staff.staff(h, null, null, 0, 500).items().stream()
-                .filter(m -> m.id().equals(r.userId()) && m.roles().contains(Role.CLINICIAN)).findFirst()
-                .orElseThrow(() -> new ProblemException(ProblemType.VALIDATION, "userId: " + r.userId()
-                        + " is not a clinician of " + h.name()));
         s.assigneeId = doctor.id();
         s.assignee = doctor.displayName();
         s.handedOverAt = Instant.now();
         audit.record(user.asActor(), s.hospitalId, "registry.followup.handover", target(s.id), Outcome.SUCCESS,
                 "to " + doctor.username() + " of " + h.alias());
         PatientView p = patients.byIds(List.of(s.patientId)).get(s.patientId);
-        notices.toUser(doctor.id(), OUTCOME, "随访患者已移交给您：" + p.name(), "A follow-up patient was handed to you: "
-                + p.name());
+        notices.toUser(doctor.id(), OUTCOME, s.id, "随访患者已移交给您：" + p.name(),
+                "A follow-up patient was handed to you: " + p.name());
         em.flush();
         return view(s, p);
     }
@@ -182,10 +190,24 @@ public class FollowUpSchedules {
         audit.record(user.asActor(), s.hospitalId, "registry.followup.outcome", target(s.id), Outcome.SUCCESS,
                 OutcomeRules.summary(r));
         PatientView p = patients.byIds(List.of(s.patientId)).get(s.patientId);
-        notices.toUser(s.attendingId, OUTCOME, "随访结果：" + p.name() + "，" + OutcomeRules.summaryZh(r),
+        notices.toUser(s.attendingId, OUTCOME, s.id, "随访结果：" + p.name() + "，" + OutcomeRules.summaryZh(r),
                 "Follow-up outcome: " + p.name() + ", " + OutcomeRules.summary(r));
         em.flush();
         return view(s, p);
+    }
+
+    private List<StaffMember> clinicians(HospitalView h) {
+        return staff.staff(h, Role.CLINICIAN, null, 0, 500).items();
+    }
+
+    /** A clinician (or, for an attending doctor, also a specialist) of an alliance hospital; 400 naming the field. */
+    private StaffMember doctor(HandOverRequest r, String field, boolean specialistToo) {
+        HospitalView h = scope.member("hospitalId", r.hospitalId());
+        return staff.staff(h, null, null, 0, 500).items().stream().filter(m -> m.id().equals(r.userId()))
+                .filter(m -> m.roles().contains(Role.CLINICIAN) || specialistToo && m.roles().contains(Role.SPECIALIST))
+                .findFirst().orElseThrow(() -> new ProblemException(ProblemType.VALIDATION, field + ": " + r.userId()
+                        + " is not a doctor of " + h.name(), List.of(new Problem.FieldError(field,
+                        "not a doctor of " + h.name() + "（不是该单位的医生）"))));
     }
 
     static String target(UUID id) {
@@ -194,8 +216,7 @@ public class FollowUpSchedules {
 
     private FollowUpSchedule load(CurrentUser user, UUID id, String action) {
         FollowUpSchedule s = FollowUpSchedule.findById(id);
-        if (s == null || !(user.id().equals(s.assigneeId) || user.id().equals(s.attendingId)
-                || scope.maySee(user, s.hospitalId))) {
+        if (s == null || !visible(user, s, scope)) {
             if (s != null) {
                 audit.record(user.asActor(), user.hospital().map(HospitalView::id).orElse(null), action, target(id),
                         Outcome.DENIED, "neither the patient's hospital nor a doctor of the schedule");
@@ -203,6 +224,11 @@ public class FollowUpSchedules {
             throw ProblemException.notFound("Follow-up schedule " + id);
         }
         return s;
+    }
+
+    /** The schedule's hospital side, its attending doctor and the doctor it is handed to see it; nobody else. */
+    static boolean visible(CurrentUser user, FollowUpSchedule s, RegistryScope scope) {
+        return user.id().equals(s.assigneeId) || user.id().equals(s.attendingId) || scope.maySee(user, s.hospitalId);
     }
 
     private static void requireHospitalSide(CurrentUser user, FollowUpSchedule s) {

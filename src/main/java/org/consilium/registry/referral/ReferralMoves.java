@@ -130,7 +130,7 @@ public class ReferralMoves {
             case ARRIVED -> "Referred patient arrived";
             default -> "Referral completed";
         };
-        notices.toUser(f.requestedById, RegistryNotices.REFERRAL, zh + detail, en + detailEn);
+        notices.toUser(f.requestedById, RegistryNotices.REFERRAL, f.id, zh + detail, en + detailEn);
     }
 
     private static String blankToNull(String s) {

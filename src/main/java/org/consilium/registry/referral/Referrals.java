@@ -232,7 +232,7 @@ public class Referrals {
         String zh = "新的" + dir + "申请" + green + "：" + patientName;
         String en = "New " + (f.direction == Direction.UP ? "up" : "down") + "-referral" + (green.isEmpty() ? ""
                 : " (green channel)") + ": " + patientName;
-        notices.toStaff(f.toHospitalId, f.toDoctorId, RegistryNotices.REFERRAL, zh, en);
+        notices.toStaff(f.toHospitalId, f.toDoctorId, RegistryNotices.REFERRAL, f.id, zh, en);
     }
 
     private static void requireReferrer(CurrentUser user) {

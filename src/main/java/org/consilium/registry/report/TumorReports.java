@@ -70,7 +70,7 @@ public class TumorReports {
         audit.record(user.asActor(), t.hospitalId, "registry.report.create", target(t.id), Outcome.SUCCESS,
                 "patient " + t.patientId + ", " + t.certainty + " " + t.icd10);
         String kind = t.certainty == Certainty.CONFIRMED ? "确诊" : "疑似";
-        notices.toCaseManagers(t.hospitalId, RegistryNotices.REPORTED,
+        notices.toCaseManagers(t.hospitalId, RegistryNotices.REPORTED, t.id,
                 "新发肿瘤报告（" + kind + " " + t.icd10 + "）：" + patient.name() + "，请立即录档",
                 "New tumor report (" + t.certainty.name().toLowerCase() + " " + t.icd10 + "): " + patient.name()
                         + ", to be recorded");
