@@ -27,6 +27,8 @@ import { ReportQueue } from '../registry/ReportQueue';
 import { ReportDetail } from '../registry/ReportDetail';
 import { ReferralList } from '../registry/ReferralList';
 import { ReferralDetail } from '../registry/ReferralDetail';
+import { RecordList } from '../registry/RecordList';
+import { RecordDetail } from '../registry/RecordDetail';
 
 const ROLE_ORDER = ['platform-admin', 'case-manager', 'specialist', 'clinician', 'rt-staff', 'hospital-admin'];
 
@@ -125,6 +127,8 @@ function Shell() {
           <Route path="/registry/reports/:id" component={ReportDetail} />
           <Route path="/registry/referrals" component={ReferralList} />
           <Route path="/registry/referrals/:id" component={ReferralDetail} />
+          <Route path="/registry/records" component={RecordList} />
+          <Route path="/registry/records/:id" component={RecordDetail} />
           <Route default component={NotFound} />
         </Router>
       </main>
