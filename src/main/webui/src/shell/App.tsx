@@ -30,6 +30,8 @@ import { ReferralDetail } from '../registry/ReferralDetail';
 import { FollowUpList } from '../registry/FollowUpList';
 import { FollowUpDetail } from '../registry/FollowUpDetail';
 import { Timeline } from '../registry/Timeline';
+import { RecordList } from '../registry/RecordList';
+import { RecordDetail } from '../registry/RecordDetail';
 
 const ROLE_ORDER = ['platform-admin', 'case-manager', 'specialist', 'clinician', 'rt-staff', 'hospital-admin'];
 
@@ -131,6 +133,8 @@ function Shell() {
           <Route path="/registry/follow-ups" component={FollowUpList} />
           <Route path="/registry/follow-ups/:id" component={FollowUpDetail} />
           <Route path="/registry/patients/:id" component={Timeline} />
+          <Route path="/registry/records" component={RecordList} />
+          <Route path="/registry/records/:id" component={RecordDetail} />
           <Route default component={NotFound} />
         </Router>
       </main>

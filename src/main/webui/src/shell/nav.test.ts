@@ -4,12 +4,13 @@ import { navFor } from './nav';
 describe('navigation by role', () => {
   it('gives the case manager the triage queue first', () => {
     expect(navFor(['case-manager']).map((n) => n.path)).toEqual(['/queue', '/consults', '/consults/new', '/meetings', '/rt',
-      '/registry/reports', '/registry/new-report', '/registry/referrals', '/registry/follow-ups', '/screening']);
+      '/registry/reports', '/registry/new-report', '/registry/referrals', '/registry/follow-ups', '/registry/records',
+      '/screening']);
   });
   it('gives a county clinician their requests, a new request, case management and screening, and no queue', () => {
     const items = navFor(['clinician']);
     expect(items.map((n) => n.label)).toEqual(['nav.myRequests', 'nav.newRequest', 'registry.nav.reports',
-      'registry.nav.newReport', 'registry.nav.referrals', 'registry.nav.followUps', 'screening.nav']);
+      'registry.nav.newReport', 'registry.nav.referrals', 'registry.nav.followUps', 'registry.nav.records', 'screening.nav']);
   });
   it('gives radiotherapy staff their plans first, then a new plan after the consult screens', () => {
     expect(navFor(['rt-staff']).map((n) => n.path)).toEqual(['/rt', '/consults', '/consults/new', '/rt/new',

@@ -21,6 +21,7 @@ export const NAV: NavItem[] = [
   { path: '/registry/new-report', label: 'registry.nav.newReport', roles: ['clinician', 'case-manager', 'specialist', 'rt-staff'] },
   { path: '/registry/referrals', label: 'registry.nav.referrals', roles: ['case-manager', 'clinician', 'specialist', 'platform-admin'] },
   { path: '/registry/follow-ups', label: 'registry.nav.followUps', roles: ['case-manager', 'clinician', 'specialist', 'platform-admin'] },
+  { path: '/registry/records', label: 'registry.nav.records', roles: ['case-manager', 'clinician', 'platform-admin'] },
   { path: '/screening', label: 'screening.nav', roles: ['case-manager', 'clinician', 'platform-admin'] },
   { path: '/admin/hospitals', label: 'nav.admin.hospitals', roles: ['platform-admin', 'hospital-admin'] },
   { path: '/admin/forwarding', label: 'nav.admin.forwarding', roles: ['platform-admin', 'hospital-admin'] },

@@ -183,6 +183,14 @@ class PatientDataReadsAuditedTest {
                 new Call("cx.rt", instance + "/frames/1", f.study));
         c.put("/dicomweb/studies/{study}/series/{series}/instances/{instance}/bulk/{tag}",
                 new Call("cx.rt", instance + "/bulk/7FE00010", f.study));
+        // --- registry records and their exports (org.consilium.registry.record) ---
+        String record = "/api/registry/records/" + f.registryRecord;
+        c.put("/api/registry/records", new Call("cx.doctor", "/api/registry/records", "registry-records"));
+        c.put("/api/registry/records/export.csv",
+                new Call("cx.doctor", "/api/registry/records/export.csv", "registry-records"));
+        c.put("/api/registry/records/{id}", new Call("cx.doctor", record, f.registryRecord));
+        c.put("/api/registry/records/{id}/fhir", new Call("cx.doctor", record + "/fhir", f.registryRecord));
+        // --- end of registry records ---
         return c;
     }
 
@@ -199,6 +207,7 @@ class PatientDataReadsAuditedTest {
         final String referral;
         final String programme;
         final String schedule;
+        final String registryRecord;
         final String submission;
         final String study;
         final String series;
@@ -247,6 +256,8 @@ class PatientDataReadsAuditedTest {
             schedule = as("cx.doctor").contentType(ContentType.JSON).body(Map.of("patientId", patient, "icd10", "C34.1",
                             "stage", "IIB", "startOn", "2026-01-01"))
                     .post("/api/registry/follow-up-schedules").then().statusCode(201).extract().path("id");
+            registryRecord = as("cm.wang").contentType(ContentType.JSON).body(Map.of("patientId", patient, "icd10", "C34.1"))
+                    .post("/api/registry/records").then().statusCode(201).extract().path("id");
         }
 
         /** A forwarding job of the plan's study to a peer of its hospital (that nobody answers: the job stays queued). */

@@ -113,6 +113,20 @@ public class Submissions {
         return new Page<>(items, total, offset, limit);
     }
 
+    /**
+     * The approved plans of these studies, newest approval first, for a capability that has already decided the
+     * caller may see the patient and audits that read itself.
+     */
+    public List<ApprovedCourse> approvedCourses(java.util.Collection<String> studyUids) {
+        if (studyUids.isEmpty()) {
+            return List.of();
+        }
+        return PlanSubmission.<PlanSubmission>list("state = ?1 and studyUid in ?2 order by decidedAt desc nulls last",
+                SubmissionState.APPROVED, List.copyOf(studyUids)).stream()
+                .map(s -> new ApprovedCourse(s.id, s.hospitalId, s.studyUid, s.diseaseSite, s.prescriptionGy,
+                        s.fractions, s.technique, s.decidedAt != null ? s.decidedAt : s.updatedAt)).toList();
+    }
+
     static SubmissionView view(PlanSubmission s) {
         return new SubmissionView(s.id, s.hospitalId, s.studyUid, s.state, s.diseaseSite,
                 new Prescription(s.prescriptionGy, s.fractions), s.technique, s.clinicalNotes, s.question, s.priority,

@@ -210,6 +210,13 @@ public class FollowUpSchedules {
                         "not a doctor of " + h.name() + "（不是该单位的医生）"))));
     }
 
+    /** The patient's schedules with their visits; the caller has checked the patient and audits the read. */
+    public List<ScheduleView> ofPatient(UUID patientId) {
+        List<FollowUpSchedule> rows = FollowUpSchedule.list("patientId = ?1 order by createdAt", patientId);
+        PatientView p = patients.byIds(List.of(patientId)).get(patientId);
+        return rows.stream().map(s -> view(s, p)).toList();
+    }
+
     static String target(UUID id) {
         return "follow-up:" + id;
     }

@@ -162,6 +162,13 @@ public class TumorReports {
         return t;
     }
 
+    /** The sites the patient's reports name, newest first; the caller has checked the patient and audits the read. */
+    public List<ReportedSite> sitesOf(UUID patientId) {
+        return TumorReport.<TumorReport>list("patientId = ?1 order by reportedAt desc", patientId).stream()
+                .map(t -> new ReportedSite(t.id, t.icd10, t.topography, t.certainty, t.reporter, t.reportedAt,
+                        t.consultId)).toList();
+    }
+
     public static String target(UUID id) {
         return "tumor-report:" + id;
     }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(ConsiliumTestResource.class)
-class RecommendationTest {
+public class RecommendationTest {
 
     static final String RECS = "/api/consults/{c}/recommendations";
 
