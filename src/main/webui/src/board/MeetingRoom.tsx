@@ -8,7 +8,7 @@ import { hasRole, me } from '../shell/me';
 import { Problem } from '../shell/Problem';
 import type { ProtocolAnnotation } from '../viewer/annotations';
 import { RecommendationPanel } from '../consult/RecommendationPanel';
-import { RoomAnnotations, RoomChat, RoomPresence, RoomVotes } from './RoomPanels';
+import { RoomAnnotations, RoomChat, RoomFollow, RoomPresence, RoomVotes } from './RoomPanels';
 
 const Viewer = lazy(() => import('../viewer/Viewer'));
 
@@ -79,25 +79,7 @@ export function MeetingRoom(props: { id?: string; params?: { id: string } }) {
       </div>
       <div class="roomgrid">
         <div>
-          <section class="card" aria-label={t('follow.title')}>
-            {follow ? (
-              <p class="actions">
-                <span role="status">{leading ? t('follow.leading') : t('follow.led', { name: follow.displayName })}</span>
-                {leading ? <button type="button" onClick={() => client.send('follow.stop', {})}>{t('follow.stop')}</button>
-                  : (
-                    <label class="check">
-                      <input type="checkbox" checked={following} onChange={(e) => setFollowing(e.currentTarget.checked)} />
-                      {t('follow.follow')}
-                    </label>
-                  )}
-              </p>
-            ) : (
-              <p class="actions">
-                <span>{t('follow.none')}</span>
-                {mayLead && study && <button type="button" onClick={() => client.send('follow.start', {})}>{t('follow.start')}</button>}
-              </p>
-            )}
-          </section>
+          <RoomFollow client={client} mayLead={mayLead && !!study} following={following} onFollowing={setFollowing} />
           {study ? (
             <Viewer key={study} studyUid={study} shared={{ items: state.annotations, publish }}
               follow={{ leading, view: follow && following ? state.viewport : null, settle }} />

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { RoomClient } from '../live/roomClient';
-import { people, votesOn, type RoomState } from '../live/roomState';
+import { leader, people, votesOn, type RoomState } from '../live/roomState';
 import { describe } from '../viewer/annotations';
 import { formatDateTime, t, type Key } from '../shell/i18n';
 import { me } from '../shell/me';
@@ -88,6 +88,36 @@ export function RoomPresence(props: { state: RoomState }) {
       <ul aria-label={t('room.presentList')}>
         {here.map((p) => <li key={p.userId}>{p.displayName}{p.role ? ` · ${t(`room.role.${p.role}` as Key)}` : ''}</li>)}
       </ul>
+    </section>
+  );
+}
+
+/**
+ * "Follow me" (docs/live-protocol.md): who presents; the presenter stops it, the others may stop following
+ * to look around alone; someone who may lead starts it.
+ */
+export function RoomFollow(props: { client: RoomClient; mayLead: boolean; following: boolean; onFollowing: (on: boolean) => void }) {
+  const follow = leader(props.client.state);
+  const leading = follow?.userId === me.value?.id;
+  return (
+    <section class="card" aria-label={t('follow.title')}>
+      {follow ? (
+        <p class="actions">
+          <span role="status">{leading ? t('follow.leading') : t('follow.led', { name: follow.displayName })}</span>
+          {leading ? <button type="button" onClick={() => props.client.send('follow.stop', {})}>{t('follow.stop')}</button>
+            : (
+              <label class="check">
+                <input type="checkbox" checked={props.following} onChange={(e) => props.onFollowing(e.currentTarget.checked)} />
+                {t('follow.follow')}
+              </label>
+            )}
+        </p>
+      ) : (
+        <p class="actions">
+          <span>{t('follow.none')}</span>
+          {props.mayLead && <button type="button" onClick={() => props.client.send('follow.start', {})}>{t('follow.start')}</button>}
+        </p>
+      )}
     </section>
   );
 }

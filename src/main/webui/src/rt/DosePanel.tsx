@@ -5,6 +5,7 @@ import { t } from '../shell/i18n';
 import type { DoseReview, RevisionEntry } from './api';
 import { dvhCurves } from './dvh';
 import { colorOf, type Roi } from './geometry';
+import { constraintImpact } from './impact';
 import { fixed } from './metrics';
 
 export interface DosePanelProps {
@@ -59,12 +60,16 @@ function DvhChart(props: { review: DoseReview; other: DoseReview | null; rois: R
 
 /**
  * Dose review of a revision (GET …/revisions/{n}/dose): DVH curves (uPlot), the DVH statistics per ROI and
- * the disease site's constraint template with pass / fail / margin; a second revision's beside it shows
- * the dose impact of the expert's contours against the county's.
+ * the disease site's constraint template with pass / fail / margin; a second revision's beside it (per
+ * constraint: value, result, margin and the change) shows the dose impact of the expert's contours against
+ * the county's.
  */
 export function DosePanel(props: DosePanelProps) {
   const r = props.review;
-  const otherConstraint = (i: number) => props.other?.constraints?.[i];
+  const other = props.other;
+  const outcome = (c: { outcome?: string } | undefined) => (
+    <span class={c?.outcome === 'PASS' ? 'pass' : c?.outcome === 'FAIL' ? 'fail' : 'muted'}>{t(`rt.outcome.${(c?.outcome ?? 'NOT_EVALUABLE') as 'PASS'}`)}</span>
+  );
   return (
     <section class="card" aria-labelledby="dose-title">
       <h2 id="dose-title">{t('rt.dose.title')}</h2>
@@ -98,19 +103,33 @@ export function DosePanel(props: DosePanelProps) {
                 <th scope="col">{t('rt.constraints.limit')}</th>
                 <th scope="col">{t('rt.constraints.outcome')}</th>
                 <th scope="col">{t('rt.constraints.margin')}</th>
-                {props.other && <th scope="col">{t('rt.constraints.value', { n: props.other.revision ?? 0 })}</th>}
+                {other && (
+                  <>
+                    <th scope="col">{t('rt.constraints.value', { n: other.revision ?? 0 })}</th>
+                    <th scope="col">{t('rt.constraints.outcomeOf', { n: other.revision ?? 0 })}</th>
+                    <th scope="col">{t('rt.constraints.marginOf', { n: other.revision ?? 0 })}</th>
+                    <th scope="col">{t('rt.constraints.change', { n: r.revision ?? 0, m: other.revision ?? 0 })}</th>
+                  </>
+                )}
               </tr>
             </thead>
             <tbody>
-              {(r.constraints ?? []).map((c, i) => (
-                <tr>
+              {constraintImpact(r.constraints ?? [], other?.constraints).map(({ result: c, other: o, change, outcomeChanged }) => (
+                <tr class={outcomeChanged ? 'changed' : undefined}>
                   <td>{c.constraint}{c.note && <div class="muted">{c.note}</div>}</td>
                   <td>{c.roi ?? '–'}</td>
                   <td>{fixed(c.value)} {c.unit}</td>
                   <td>{fixed(c.limit)} {c.unit}</td>
-                  <td class={c.outcome === 'PASS' ? 'pass' : c.outcome === 'FAIL' ? 'fail' : 'muted'}>{t(`rt.outcome.${c.outcome ?? 'NOT_EVALUABLE'}`)}</td>
+                  <td>{outcome(c)}</td>
                   <td>{fixed(c.margin)}</td>
-                  {props.other && <td>{fixed(otherConstraint(i)?.value)} · {t(`rt.outcome.${otherConstraint(i)?.outcome ?? 'NOT_EVALUABLE'}`)}</td>}
+                  {other && (
+                    <>
+                      <td>{fixed(o?.value)} {o ? o.unit : ''}</td>
+                      <td>{o ? outcome(o) : '–'}</td>
+                      <td>{fixed(o?.margin)}</td>
+                      <td>{change == null ? '–' : `${change > 0 ? '+' : ''}${fixed(change)} ${c.unit ?? ''}`}</td>
+                    </>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -1,13 +1,15 @@
 import './rt.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { lazy } from 'preact-iso';
-import { RoomChat } from '../board/RoomPanels';
+import { RoomAnnotations, RoomChat, RoomFollow, RoomPresence } from '../board/RoomPanels';
 import { RoomClient } from '../live/roomClient';
-import { people, type RoomEvent } from '../live/roomState';
+import { leader, type RoomEvent, type Viewport } from '../live/roomState';
 import { t, type Key } from '../shell/i18n';
 import { me } from '../shell/me';
 import { Problem } from '../shell/Problem';
+import type { ProtocolAnnotation } from '../viewer/annotations';
 import * as rt from './api';
+import { erase, sculpt } from './brush';
 import { ComparePanel } from './ComparePanel';
 import { DecisionPanel } from './DecisionPanel';
 import { DosePanel } from './DosePanel';
@@ -25,6 +27,12 @@ const Reconstructions = lazy(() => import('./Reconstructions'));
 type Tab = 'contours' | 'compare' | 'dose' | 'decision';
 const TABS: Tab[] = ['contours', 'compare', 'dose', 'decision'];
 const LEASE_RENEWAL_MS = 10_000;
+
+/** The contour tools that act on a stroke over the image. */
+type Tool = 'draw' | 'sculpt' | 'erase';
+const TOOLS: Tool[] = ['draw', 'sculpt', 'erase'];
+/** Room roles that may lead "follow me" (docs/live-protocol.md). */
+const LEADS = ['chair', 'presenter', 'reviewer'];
 
 function uuid(): string {
   if (globalThis.crypto?.randomUUID) return globalThis.crypto.randomUUID();
@@ -78,7 +86,9 @@ export function ReviewRoom(props: { id?: string; params?: { id: string } }) {
   const [jump, setJump] = useState<{ x: number; y: number; z: number; at: number } | undefined>();
   const [mpr, setMpr] = useState(false);
   const slice = useRef<{ z: number; sop: string } | null>(null);
-  const [drawing, setDrawing] = useState(false);
+  const [tool, setTool] = useState<Tool | null>(null);
+  const [brushText, setBrushText] = useState('5');
+  const brushMm = Math.min(30, Math.max(1, Number(brushText) || 5));
   const [reason, setReason] = useState('');
   const [committed, setCommitted] = useState<string | null>(null);
   const [doseMode, setDoseMode] = useState<DoseDisplay['mode']>('off');
@@ -90,6 +100,7 @@ export function ReviewRoom(props: { id?: string; params?: { id: string } }) {
   const [doseSel, setDoseSel] = useState<{ revision: number; other: number | null } | null>(null);
   const [doseReviews, setDoseReviews] = useState<Record<number, rt.DoseReview>>({});
   const [decided, setDecided] = useState<rt.Decision | null>(null);
+  const [following, setFollowing] = useState(true);
 
   const loadLineage = () => rt.lineage(id).then((list) => {
     setRevisions(list);
@@ -126,6 +137,7 @@ export function ReviewRoom(props: { id?: string; params?: { id: string } }) {
     }
   }) : null), [room?.roomId]);
   const clientRef = useRef<RoomClient | null>(null);
+  const publish = useMemo(() => (a: ProtocolAnnotation) => client?.send('annotation.create', { annotation: a }), [client]);
   clientRef.current = client;
   useEffect(() => {
     client?.start();
@@ -187,16 +199,36 @@ export function ReviewRoom(props: { id?: string; params?: { id: string } }) {
   const shownRois = layers[0].rois.length ? layers[0].rois : live;
   const edit = (e: Record<string, unknown>) => client.send('contour.edit', { edit: e });
   const editingName = live.find((r) => r.number === editingRoi)?.name ?? '';
+  /** The ROI's outlines on the plane at z become these (none: the plane is emptied). */
   const replacePlane = (roi: number, z: number, sop: string, outlines: number[][]) => {
     for (const polygonId of polygonsOnPlane(state, roi, z)) edit({ action: 'delete', roiNumber: roi, polygonId });
     for (const points of outlines) {
       edit({ action: 'add', roiNumber: roi, polygonId: uuid(), plane: { sopInstanceUid: sop, z }, points: triples(points) });
     }
+    const base = live.find((r) => r.number === roi);
+    if (outlines.length === 0 && base && !state.contours.touched[roi]?.[planeKey(z)]) {
+      // emptying a plane the base revision has contours on, as the server's commit reads it: add a placeholder
+      // (touching the plane), then delete it once it is acknowledged
+      const polygonId = uuid();
+      placeholders.current.add(polygonId);
+      const [x, y] = [extentOf(base)?.centre[0] ?? 0, extentOf(base)?.centre[1] ?? 0];
+      edit({ action: 'add', roiNumber: roi, polygonId, plane: { sopInstanceUid: sop, z },
+        points: [[x, y, z], [x + 1, y, z], [x, y + 1, z]] });
+    }
   };
   const onStroke = (stroke: [number, number][], z: number, sop: string) => {
     if (editingRoi == null) return;
-    const contour = strokeToContour(stroke, z);
-    if (contour) replacePlane(editingRoi, z, sop, [contour]);
+    if (tool === 'draw') {
+      const contour = strokeToContour(stroke, z);
+      if (contour) replacePlane(editingRoi, z, sop, [contour]);
+      return;
+    }
+    const roi = live.find((r) => r.number === editingRoi);
+    const outlines = (roi && planeAt(roi, z)?.polygons.map((p) => p.points)) ?? [];
+    if (outlines.length === 0) return;
+    const next = tool === 'sculpt' ? sculpt(outlines, stroke, brushMm, z) : erase(outlines, stroke, brushMm, z);
+    if (next.length === outlines.length && next.every((o, i) => o === outlines[i])) return; // the brush missed
+    replacePlane(editingRoi, z, sop, next);
   };
   const copyPrevious = () => {
     const roi = live.find((r) => r.number === editingRoi);
@@ -220,13 +252,6 @@ export function ReviewRoom(props: { id?: string; params?: { id: string } }) {
     const at = slice.current;
     if (!roi || !at || !planeAt(roi, at.z)?.polygons.length) return;
     replacePlane(roi.number, at.z, at.sop, []);
-    if (!state.contours.touched[roi.number]?.[planeKey(at.z)]) {
-      const polygonId = uuid();
-      placeholders.current.add(polygonId);
-      const [x, y] = [extentOf(roi)?.centre[0] ?? 0, extentOf(roi)?.centre[1] ?? 0];
-      edit({ action: 'add', roiNumber: roi.number, polygonId, plane: { sopInstanceUid: at.sop, z: at.z },
-        points: [[x, y, at.z], [x + 1, y, at.z], [x, y + 1, at.z]] });
-    }
   };
   const doCommit = async (e: Event) => {
     e.preventDefault();
@@ -241,7 +266,11 @@ export function ReviewRoom(props: { id?: string; params?: { id: string } }) {
       setError(err);
     }
   };
-  const present = people(client.state);
+  const follow = leader(client.state);
+  const leading = follow?.userId === myId;
+  const myRole = client.state.presence.find((p) => p.userId === myId)?.role;
+  const settle = (v: Viewport) => client.send('viewport', { settled: true, viewport: v });
+  const shared = { items: client.state.annotations, publish };
   const edits = Object.fromEntries(Object.entries(state.editedBy).map(([n, by]) => [n, {
     by, planes: Object.keys(state.contours.touched[Number(n)] ?? {}).length,
   }]));
@@ -261,8 +290,11 @@ export function ReviewRoom(props: { id?: string; params?: { id: string } }) {
         <div>
           <RtViewer studyUid={submission.studyInstanceUid!} seriesUid={seriesUid}
             layers={layers} hidden={hidden} filled={filled} opacity={opacity} dose={dose} jump={jump}
-            onStroke={drawing && editingRoi != null && tab === 'contours' ? onStroke : undefined}
-            onSlice={(z, sop) => { slice.current = { z, sop }; }} />
+            onStroke={tool && editingRoi != null && tab === 'contours' ? onStroke : undefined}
+            brushMm={tool === 'sculpt' || tool === 'erase' ? brushMm : undefined}
+            onSlice={(z, sop) => { slice.current = { z, sop }; }}
+            follow={{ leading, view: follow && following ? client.state.viewport : null, settle }}
+            shared={shared} />
           <div class="card actions" role="group" aria-label={t('rt.display')}>
             <label class="check"><input type="checkbox" checked={filled} onChange={() => setFilled(!filled)} />{t('rt.filled')}</label>
             <label class="check"><input type="checkbox" checked={mpr} onChange={() => setMpr(!mpr)} />{t('rt.mpr.show')}</label>
@@ -290,6 +322,7 @@ export function ReviewRoom(props: { id?: string; params?: { id: string } }) {
               </>
             )}
           </div>
+          <RoomAnnotations state={client.state} />
           {mpr && (
             <Reconstructions studyUid={submission.studyInstanceUid!} seriesUid={seriesUid}
               layers={layers} hidden={hidden} filled={filled} opacity={opacity} centre={jump} />
@@ -313,26 +346,30 @@ export function ReviewRoom(props: { id?: string; params?: { id: string } }) {
             editing={tab === 'contours' && show === 'live' ? {
               me: myId, leaseOf: (n) => leaseOn(state, n),
               onTake: (roi) => client.send('lease.acquire', { target: `roi:${roi.number}` }),
-              onRelease: (roi) => { setDrawing(false); client.send('lease.release', { target: `roi:${roi.number}` }); },
+              onRelease: (roi) => { setTool(null); client.send('lease.release', { target: `roi:${roi.number}` }); },
             } : undefined} />
           {editingRoi != null && tab === 'contours' && (
             <section class="card" aria-labelledby="edit-title">
               <h2 id="edit-title">{t('rt.editing', { roi: editingName })}</h2>
               <div class="actions" role="toolbar" aria-label={t('rt.editTools')}>
-                <button type="button" aria-pressed={drawing} onClick={() => setDrawing(!drawing)}>{t('rt.tool.draw')}</button>
+                {TOOLS.map((x) => (
+                  <button type="button" aria-pressed={tool === x} onClick={() => setTool(tool === x ? null : x)}>{t(`rt.tool.${x}`)}</button>
+                ))}
                 <button type="button" onClick={copyPrevious}>{t('rt.tool.copyPrevious')}</button>
                 <button type="button" onClick={interpolate}>{t('rt.tool.interpolate')}</button>
                 <button type="button" onClick={clearSlice}>{t('rt.tool.clear')}</button>
               </div>
-              <p class="muted">{t('rt.drawHint')}</p>
+              {(tool === 'sculpt' || tool === 'erase') && (
+                <label class="field">{t('rt.tool.radius')}
+                  <input type="number" min="1" max="30" step="0.5" value={brushText}
+                    onInput={(e) => setBrushText(e.currentTarget.value)} />
+                </label>
+              )}
+              <p class="muted">{t(tool === 'sculpt' ? 'rt.sculptHint' : tool === 'erase' ? 'rt.eraseHint' : 'rt.drawHint')}</p>
             </section>
           )}
-          <section class="card" aria-labelledby="presence-title">
-            <h2 id="presence-title">{t('room.present', { n: present.length })}</h2>
-            <ul aria-label={t('room.presentList')}>
-              {present.map((p) => <li key={p.userId}>{p.displayName}</li>)}
-            </ul>
-          </section>
+          <RoomFollow client={client} mayLead={myRole != null && LEADS.includes(myRole)} following={following} onFollowing={setFollowing} />
+          <RoomPresence state={client.state} />
           <RoomChat client={client} />
           {client.lastError && <p role="alert" class="error">{client.lastError}</p>}
         </div>

@@ -2,10 +2,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { Enums, RenderingEngine, getRenderingEngine, metaData, type Types } from '@cornerstonejs/core';
 import { PanTool, StackScrollTool, ToolGroupManager, WindowLevelTool, ZoomTool, Enums as ToolEnums } from '@cornerstonejs/tools';
 import { initCornerstone } from '../viewer/cornerstone';
-import { CT_PRESETS, voiRange, type PresetName } from '../viewer/presets';
+import type { FollowMe } from '../viewer/Viewer';
+import { SHARED_TOOLS, useSharedAnnotations, type SharedAnnotations } from '../viewer/sharedAnnotations';
+import { CT_PRESETS, voiRange, windowOf, type PresetName } from '../viewer/presets';
 import { imageIdsOf } from '../viewer/series';
 import { t, type Key } from '../shell/i18n';
-import { isodoseColor, isodoseSegments, planeAtZ, washPixels, type DoseGrid } from './dose';
+import type { DoseGrid } from './dose';
+import { DoseScale, IsodoseLegend, drawDose, drawStroke } from './overlay';
 import { colorOf, planeAt, type Roi } from './geometry';
 
 const ENGINE = 'consilium-rt';
@@ -36,25 +39,39 @@ export interface RtViewerProps extends CtOverlay {
   dose: DoseDisplay;
   /** a z to show (jump to an ROI); changes of {@code jump.at} move the stack */
   jump?: { z: number; at: number };
-  /** while set, a freehand stroke on the image is handed over in patient mm on the shown plane */
+  /** while set, a stroke on the image (freehand or a brush's path) is handed over in patient mm on the shown plane */
   onStroke?: (stroke: [number, number][], z: number, sopInstanceUid: string) => void;
+  /** a round brush of this radius (mm) is shown at the pointer and along the stroke */
+  brushMm?: number;
   onSlice?: (z: number, sopInstanceUid: string) => void;
+  /** the room's "follow me": the leader's slice and window are settled into the room, a follower shows them */
+  follow?: FollowMe;
+  /** the room's measurements, drawn here and sent from here */
+  shared?: SharedAnnotations;
 }
+
+/** Window/level and the measurements the room shares. */
+const MEASURE = SHARED_TOOLS;
 
 function toolGroup() {
   let group = ToolGroupManager.getToolGroup(TOOL_GROUP);
   if (!group) {
     group = ToolGroupManager.createToolGroup(TOOL_GROUP)!;
-    for (const name of [WindowLevelTool.toolName, PanTool.toolName, ZoomTool.toolName, StackScrollTool.toolName]) group.addTool(name);
+    for (const name of [...MEASURE.map((m) => m.name), PanTool.toolName, ZoomTool.toolName, StackScrollTool.toolName]) group.addTool(name);
     group.setToolActive(WindowLevelTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Primary }] });
     group.setToolActive(PanTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Auxiliary }] });
     group.setToolActive(ZoomTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Secondary }] });
     group.setToolActive(StackScrollTool.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Wheel }] });
+    for (const { name } of MEASURE.slice(1)) group.setToolPassive(name);
   }
   return group;
 }
 
 interface SliceInfo { index: number; total: number; z: number; sop: string }
+
+/** Overlay draws measured (User Timing) per page, enough for a benchmark without growing for ever. */
+const OVERLAY_MEASURES = 2000;
+let overlayMeasures = 0;
 
 const sopOf = (imageId: string) => /instances\/([^/]+)\/frames/.exec(imageId)?.[1] ?? '';
 const zOf = (imageId: string) => {
@@ -74,9 +91,15 @@ export default function RtViewer(props: RtViewerProps) {
   const latest = useRef(props);
   latest.current = props;
   const stroke = useRef<[number, number][] | null>(null);
+  const hover = useRef<[number, number] | null>(null);
   const [slice, setSlice] = useState<SliceInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
   const zs = useRef<number[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const [tool, setTool] = useState(WindowLevelTool.toolName);
+  const imageIds = useRef<string[]>([]);
+  const shown = useRef(new Set<string>());
+  const settleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const viewport = () => getRenderingEngine(ENGINE)?.getViewport(VIEWPORT) as Types.IStackViewport | undefined;
 
@@ -86,6 +109,7 @@ export default function RtViewer(props: RtViewerProps) {
     if (!vp || !canvas) return;
     const imageId = vp.getCurrentImageId();
     if (!imageId) return;
+    const started = performance.now();
     const z = zOf(imageId);
     const dpr = globalThis.devicePixelRatio || 1;
     const w = canvas.clientWidth;
@@ -100,6 +124,7 @@ export default function RtViewer(props: RtViewerProps) {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const p = latest.current;
     const toCanvas = (x: number, y: number) => vp.worldToCanvas([x, y, z] as Types.Point3);
+    let contoursShown = false;
     drawDose(ctx, p.dose, z, toCanvas, dpr);
     for (const layer of p.layers) {
       ctx.setLineDash(layer.dashed ? [6, 4] : []);
@@ -115,6 +140,7 @@ export default function RtViewer(props: RtViewerProps) {
           }
           path.closePath();
         }
+        contoursShown = true;
         const colour = colorOf(roi);
         if (p.filled && !layer.dashed) {
           ctx.globalAlpha = p.opacity * 0.6;
@@ -129,16 +155,10 @@ export default function RtViewer(props: RtViewerProps) {
       }
     }
     ctx.setLineDash([]);
-    if (stroke.current && stroke.current.length > 1) {
-      ctx.strokeStyle = '#ffffff';
-      ctx.lineWidth = 2;
-      ctx.beginPath();
-      stroke.current.forEach(([x, y], i) => {
-        const [cx, cy] = toCanvas(x, y);
-        if (i === 0) ctx.moveTo(cx, cy); else ctx.lineTo(cx, cy);
-      });
-      ctx.stroke();
-    }
+    drawStroke(ctx, stroke.current, hover.current, p.brushMm, toCanvas);
+    // User Timing for bench/rt-browser: the overlay's cost per frame, and when the structure set first shows
+    if (overlayMeasures++ < OVERLAY_MEASURES) performance.measure('rt.overlay', { start: started });
+    if (contoursShown && performance.getEntriesByName('rt.contours-drawn').length === 0) performance.mark('rt.contours-drawn');
   };
 
   const onImage = () => {
@@ -148,6 +168,24 @@ export default function RtViewer(props: RtViewerProps) {
     const info = { index: vp.getCurrentImageIdIndex(), total: vp.getImageIds().length, z: zOf(imageId), sop: sopOf(imageId) };
     setSlice((old) => (old && old.index === info.index && old.total === info.total ? old : info));
     latest.current.onSlice?.(info.z, info.sop);
+    if (latest.current.follow?.leading) {
+      clearTimeout(settleTimer.current);
+      settleTimer.current = setTimeout(settle, 250);
+    }
+  };
+
+  /** The leader's slice (by SOP Instance UID) and window into the room. */
+  const settle = () => {
+    const vp = viewport();
+    const imageId = vp?.getCurrentImageId();
+    const f = latest.current.follow;
+    if (!vp || !imageId || !f?.leading) return;
+    const range = vp.getProperties().voiRange;
+    const w = range ? windowOf(range) : null;
+    f.settle({
+      studyUid: latest.current.studyUid, seriesUid: latest.current.seriesUid, sopInstanceUid: sopOf(imageId),
+      slice: vp.getCurrentImageIdIndex(), window: w ? { center: w.level, width: w.width } : undefined,
+    });
   };
 
   useEffect(() => {
@@ -155,6 +193,7 @@ export default function RtViewer(props: RtViewerProps) {
     if (!el) return;
     let disposed = false;
     const rendered = () => {
+      if (performance.getEntriesByName('rt.ct-shown').length === 0) performance.mark('rt.ct-shown');
       draw();
       onImage();
     };
@@ -167,9 +206,11 @@ export default function RtViewer(props: RtViewerProps) {
       toolGroup().addViewport(VIEWPORT, ENGINE);
       const vp = engine.getViewport(VIEWPORT) as Types.IStackViewport;
       zs.current = ids.map(zOf);
+      imageIds.current = ids;
       await vp.setStack(ids, Math.floor(ids.length / 2));
       vp.setProperties({ voiRange: voiRange(CT_PRESETS.mediastinum.width, CT_PRESETS.mediastinum.level) });
       vp.render();
+      setLoaded(true);
     })().catch((e: Error) => !disposed && setError(e.message));
     el.addEventListener(Enums.Events.IMAGE_RENDERED, rendered);
     const resize = new ResizeObserver(() => {
@@ -179,6 +220,7 @@ export default function RtViewer(props: RtViewerProps) {
     resize.observe(el);
     return () => {
       disposed = true;
+      clearTimeout(settleTimer.current);
       resize.disconnect();
       el.removeEventListener(Enums.Events.IMAGE_RENDERED, rendered);
       ToolGroupManager.destroyToolGroup(TOOL_GROUP);
@@ -199,16 +241,48 @@ export default function RtViewer(props: RtViewerProps) {
     void vp.setImageIdIndex(best);
   }, [props.jump?.at]);
 
+  useSharedAnnotations({
+    engineId: ENGINE, viewportId: VIEWPORT, studyUid: props.studyUid, seriesUid: props.seriesUid, imageIds, shown, loaded,
+  }, props.shared);
+
+  // the leader's view goes to the room as soon as follow-me starts
+  useEffect(() => {
+    if (loaded && props.follow?.leading) settle();
+  }, [props.follow?.leading, loaded]);
+
+  // a follower shows the presenter's slice and window
+  const led = props.follow && !props.follow.leading ? props.follow.view : null;
+  useEffect(() => {
+    const vp = viewport();
+    if (!led || !vp || !loaded || (led.seriesUid && led.seriesUid !== props.seriesUid)) return;
+    const ids = vp.getImageIds();
+    const bySop = led.sopInstanceUid ? ids.findIndex((id) => sopOf(id) === led.sopInstanceUid) : -1;
+    const index = bySop >= 0 ? bySop : led.slice;
+    if (led.window) vp.setProperties({ voiRange: voiRange(led.window.width, led.window.center) });
+    if (index != null && index >= 0 && index < ids.length && index !== vp.getCurrentImageIdIndex()) {
+      void vp.setImageIdIndex(index);
+    } else {
+      vp.render();
+    }
+  }, [led, loaded]);
+
   const scroll = (delta: number) => {
     const vp = viewport();
     if (!vp) return;
     void vp.setImageIdIndex(Math.max(0, Math.min(vp.getImageIds().length - 1, vp.getCurrentImageIdIndex() + delta)));
+  };
+  const choose = (name: string) => {
+    const group = toolGroup();
+    group.setToolPassive(tool);
+    group.setToolActive(name, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Primary }] });
+    setTool(name);
   };
   const preset = (name: PresetName) => {
     const vp = viewport();
     if (!vp) return;
     vp.setProperties({ voiRange: voiRange(CT_PRESETS[name].width, CT_PRESETS[name].level) });
     vp.render();
+    if (latest.current.follow?.leading) settle();
   };
   const world = (e: PointerEvent): [number, number] | null => {
     const vp = viewport();
@@ -225,6 +299,10 @@ export default function RtViewer(props: RtViewerProps) {
       <div class="toolbar" role="toolbar" aria-label={t('viewer.tools')}>
         {(Object.keys(CT_PRESETS) as PresetName[]).map((p) => (
           <button type="button" onClick={() => preset(p)}>{t(`viewer.preset.${p}` as Key)}</button>
+        ))}
+        <span class="sep" />
+        {MEASURE.map((m) => (
+          <button type="button" aria-pressed={tool === m.name} onClick={() => choose(m.name)}>{t(m.label)}</button>
         ))}
         <span class="sep" />
         <button type="button" onClick={() => scroll(-1)}>{t('viewer.previousSlice')}</button>
@@ -246,9 +324,14 @@ export default function RtViewer(props: RtViewerProps) {
             stroke.current = p ? [p] : [];
           }}
           onPointerMove={(e) => {
-            if (!drawing || !stroke.current) return;
+            if (!drawing) return;
             const p = world(e);
-            if (p) stroke.current.push(p);
+            hover.current = p;
+            if (p && stroke.current) stroke.current.push(p);
+            if (stroke.current || props.brushMm) draw();
+          }}
+          onPointerLeave={() => {
+            hover.current = null;
             draw();
           }}
           onPointerUp={() => {
@@ -256,7 +339,7 @@ export default function RtViewer(props: RtViewerProps) {
             stroke.current = null;
             const vp = viewport();
             const imageId = vp?.getCurrentImageId();
-            if (s && s.length > 2 && imageId) latest.current.onStroke?.(s, zOf(imageId), sopOf(imageId));
+            if (s && s.length > 0 && imageId) latest.current.onStroke?.(s, zOf(imageId), sopOf(imageId));
             draw();
           }}
           onWheel={(e) => {
@@ -272,63 +355,5 @@ export default function RtViewer(props: RtViewerProps) {
       {props.dose.mode === 'isodose' && props.dose.grid && <IsodoseLegend levels={props.dose.levelsGy} rx={props.dose.prescriptionGy} />}
       {error && <p role="alert" class="error">{error}</p>}
     </div>
-  );
-}
-
-const WASH_FLOOR = 0.1;
-
-function drawDose(ctx: CanvasRenderingContext2D, dose: DoseDisplay, z: number,
-  toCanvas: (x: number, y: number) => Types.Point2, dpr: number) {
-  const grid = dose.grid;
-  if (dose.mode === 'off' || !grid) return;
-  const plane = planeAtZ(grid, z);
-  if (!plane) return;
-  const [ox, oy] = grid.origin;
-  const p0 = toCanvas(ox, oy);
-  const px = toCanvas(ox + grid.dx, oy);
-  const py = toCanvas(ox, oy + grid.dy);
-  ctx.save();
-  // grid pixel (column, row) centre → canvas: the affine map of the viewport's camera
-  ctx.setTransform(dpr * (px[0] - p0[0]), dpr * (px[1] - p0[1]), dpr * (py[0] - p0[0]), dpr * (py[1] - p0[1]), dpr * p0[0], dpr * p0[1]);
-  if (dose.mode === 'wash') {
-    const image = new ImageData(washPixels(plane, grid.max * WASH_FLOOR, grid.max, 0.45), grid.columns, grid.rows);
-    const off = new OffscreenCanvas(grid.columns, grid.rows);
-    off.getContext('2d')!.putImageData(image, 0, 0);
-    ctx.imageSmoothingEnabled = true;
-    ctx.drawImage(off, -0.5, -0.5);
-  } else {
-    const scale = Math.hypot(px[0] - p0[0], px[1] - p0[1]) || 1;
-    ctx.lineWidth = 1.5 / scale;
-    for (const level of dose.levelsGy) {
-      ctx.strokeStyle = isodoseColor(level, dose.prescriptionGy);
-      ctx.beginPath();
-      for (const [x1, y1, x2, y2] of isodoseSegments(plane, grid.columns, grid.rows, level)) {
-        ctx.moveTo(x1, y1);
-        ctx.lineTo(x2, y2);
-      }
-      ctx.stroke();
-    }
-  }
-  ctx.restore();
-}
-
-function DoseScale(props: { max: number }) {
-  return (
-    <div class="dosescale" aria-label={t('rt.dose.scale')}>
-      <span>{(props.max * WASH_FLOOR).toFixed(1)} Gy</span>
-      <span class="ramp" />
-      <span>{props.max.toFixed(1)} Gy</span>
-    </div>
-  );
-}
-
-function IsodoseLegend(props: { levels: number[]; rx: number }) {
-  return (
-    <ul class="isolegend" aria-label={t('rt.dose.isodoseLegend')}>
-      {props.levels.map((l) => (
-        <li><span style={{ background: isodoseColor(l, props.rx) }} />{l.toFixed(1)} Gy
-          {props.rx > 0 ? ` (${Math.round((l / props.rx) * 100)}%)` : ''}</li>
-      ))}
-    </ul>
   );
 }

@@ -5,10 +5,11 @@ import { api, must, type Schemas } from '../api/client';
 import { formatDateTime, t, type Key } from '../shell/i18n';
 import { hasRole, me } from '../shell/me';
 import { Problem } from '../shell/Problem';
-import { assignReviewer, decision, downloadRtstruct, lineage, metrics, openRoom, submission, type Decision, type Metrics, type RevisionEntry, type Submission } from './api';
+import { assignReviewer, decision, deliveries, downloadReport, downloadRtstruct, exportRevision, lineage, receivingAes, metrics, openRoom, submission, type Decision, type Metrics, type RevisionEntry, type Submission } from './api';
 import { ComparePanel } from './ComparePanel';
 import { Lineage } from './Lineage';
 import { findingCounts, planTitle, rtStateLabel, siteLabel } from './labels';
+import { ReturnedChanges, VersionHistory } from './Resubmission';
 
 /** The consistency report: errors (they block review) apart from warnings (they do not), each naming object and attribute. */
 export function Findings(props: { submission: Submission }) {
@@ -88,6 +89,8 @@ export function SubmissionDetail(props: { id?: string; params?: { id: string } }
   const [revisions, setRevisions] = useState<RevisionEntry[]>([]);
   const [decided, setDecided] = useState<Decision | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // a resubmission starts the wait for the corrected objects again
+  const [round, setRound] = useState(0);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -97,7 +100,7 @@ export function SubmissionDetail(props: { id?: string; params?: { id: string } }
         const next = await submission(id);
         if (!live) return;
         setS(next);
-        if (['AWAITING_REVIEW', 'RETURNED', 'APPROVED'].includes(next.state ?? '')) {
+        if (['AWAITING_REVIEW', 'RETURNED', 'APPROVED'].includes(next.state ?? '') || (next.submissionVersion ?? 1) > 1) {
           setRevisions(await lineage(id));
           setDecided(await decision(id));
         }
@@ -111,7 +114,7 @@ export function SubmissionDetail(props: { id?: string; params?: { id: string } }
       live = false;
       clearTimeout(timer);
     };
-  }, [id]);
+  }, [id, round]);
 
   if (error && !s) return <Problem error={error} />;
   if (!s) return <p aria-busy="true">{t('common.loading')}</p>;
@@ -148,7 +151,13 @@ export function SubmissionDetail(props: { id?: string; params?: { id: string } }
         <Findings submission={s} />
       </div>
       {hasRole('case-manager', 'platform-admin') && s.state === 'AWAITING_REVIEW' && <AssignReviewers id={id} />}
-      {decided && <DecisionSummary decision={decided} id={id} />}
+      {decided?.lastReturn && s.state !== 'APPROVED' && (
+        <ReturnedChanges submission={s} decision={decided}
+          mayResubmit={hasRole('rt-staff') && me.value?.hospital?.id === s.hospitalId}
+          onResubmitted={(next) => { setS(next); setRound((r) => r + 1); }} />
+      )}
+      {(s.submissionVersion ?? 1) > 1 && <VersionHistory id={id} current={s.submissionVersion ?? 1} />}
+      {decided && <DecisionSummary decision={decided} submission={s} provincial={provincial} />}
       {revisions.length > 1 && <RevisionDiff id={id} revisions={revisions} />}
       {revisions.length > 0 && (
         <section class="card" aria-labelledby="revisions-title">
@@ -178,23 +187,83 @@ function RevisionDiff(props: { id: string; revisions: RevisionEntry[] }) {
   );
 }
 
-function DecisionSummary(props: { decision: Decision; id: string }) {
+/**
+ * The decision: state, accepted revision and sign-offs; the accepted RTSTRUCT and the review report to
+ * download; the reviewers store the accepted revision and send it to one of the county's receiving AEs, and
+ * the county sees where it went (its rt.exported notifications about the plan).
+ */
+function DecisionSummary(props: { decision: Decision; submission: Submission; provincial: boolean }) {
   const d = props.decision;
+  const id = props.submission.id!;
   const [error, setError] = useState<unknown>(null);
+  const [sent, setSent] = useState<{ at?: string; text: string }[]>([]);
+  const [aes, setAes] = useState<string[]>([]);
+  const [target, setTarget] = useState('');
+  const accepted = d.acceptedRevision;
+  useEffect(() => {
+    if (accepted == null) return;
+    if (!props.provincial) {
+      deliveries(id).then(setSent).catch(setError);
+    } else if (props.submission.hospitalId) {
+      // only case managers may list a county's AEs; for the reviewers the server sends to the county's only one
+      receivingAes(props.submission.hospitalId).then((list) => {
+        setAes(list.map((ae) => ae.aeTitle ?? ''));
+        setTarget(list[0]?.aeTitle ?? '');
+      }).catch(() => setAes([]));
+    }
+  }, [id, accepted]);
+  const send = async () => {
+    setError(null);
+    try {
+      const e = await exportRevision(id, accepted!, target);
+      setSent([{ text: e.forwardedTo ? t('rt.export.sentTo', { n: accepted!, ae: e.forwardedTo }) : t('rt.export.stored', { n: accepted! }) }]);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const decidedYet = d.state === 'RETURNED' || d.state === 'APPROVED';
   return (
     <section class="card" aria-labelledby="decision-title">
       <h2 id="decision-title">{t('rt.decision')}</h2>
       <p><strong>{rtStateLabel(d.state)}</strong>
-        {d.acceptedRevision != null && ` · ${t('rt.acceptedRevision', { n: d.acceptedRevision })}`}</p>
+        {accepted != null && ` · ${t('rt.acceptedRevision', { n: accepted })}`}</p>
       <ul>
         {(d.signatures ?? []).map((sig) => (
           <li>{t(`rt.capacity.${sig.capacity}` as Key)} · {sig.signedBy} · R{sig.revision} · {formatDateTime(sig.signedAt)}</li>
         ))}
       </ul>
-      {d.acceptedRevision != null && (
-        <button type="button" onClick={() => downloadRtstruct(props.id, d.acceptedRevision!).catch(setError)}>
-          {t('rt.downloadRtstruct', { n: d.acceptedRevision })}
-        </button>
+      <div class="actions">
+        {accepted != null && (
+          <button type="button" onClick={() => downloadRtstruct(id, accepted).catch(setError)}>
+            {t('rt.downloadRtstruct', { n: accepted })}
+          </button>
+        )}
+        {decidedYet && (
+          <button type="button" onClick={() => downloadReport(id).catch(setError)}>{t('rt.downloadReport')}</button>
+        )}
+        {accepted != null && props.provincial && (
+          <>
+            {aes.length > 0 && (
+              <label class="field">
+                {t('rt.export.target')}
+                <select value={target} onChange={(e) => setTarget(e.currentTarget.value)}>
+                  {aes.map((ae) => <option value={ae}>{ae}</option>)}
+                </select>
+              </label>
+            )}
+            <button type="button" onClick={send}>{t('rt.export.send', { n: accepted })}</button>
+          </>
+        )}
+      </div>
+      {accepted != null && (
+        <>
+          <h3>{t('rt.export.where')}</h3>
+          {sent.length === 0 ? <p class="muted">{t('rt.export.notYet')}</p> : (
+            <ul aria-label={t('rt.export.where')}>
+              {sent.map((x) => <li>{x.text}{x.at ? ` · ${formatDateTime(x.at)}` : ''}</li>)}
+            </ul>
+          )}
+        </>
       )}
       <Problem error={error} />
     </section>

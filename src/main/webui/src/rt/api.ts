@@ -1,5 +1,6 @@
 import { api, must, type Schemas } from '../api/client';
 import { accessToken } from '../shell/auth';
+import { lang } from '../shell/i18n';
 import { framePixelsToGy, multipartParts, type DoseGrid } from './dose';
 import type { RevisionContent } from './geometry';
 
@@ -68,14 +69,77 @@ async function authorised(url: string, accept: string): Promise<Response> {
   return response;
 }
 
-/** Downloads a revision as RTSTRUCT (Part 10), fetched with the token and saved as a file. */
-export async function downloadRtstruct(id: string, n: number): Promise<void> {
-  const blob = await (await authorised(`/api/rt/submissions/${id}/revisions/${n}/rtstruct`, 'application/dicom')).blob();
+/** Saves a blob the way a download link does. */
+function save(blob: Blob, name: string): void {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
-  a.download = `RTSTRUCT-R${n}.dcm`;
+  a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+/** Downloads a revision as RTSTRUCT (Part 10), fetched with the token and saved as a file. */
+export async function downloadRtstruct(id: string, n: number): Promise<void> {
+  save(must(await api.GET('/api/rt/submissions/{id}/revisions/{number}/rtstruct', {
+    params: { path: { id, number: n } }, parseAs: 'blob',
+  })) as Blob, `RTSTRUCT-R${n}.dcm`);
+}
+
+/** Downloads the review summary PDF (放疗计划审核报告) in the app's language. */
+export async function downloadReport(id: string): Promise<void> {
+  save(must(await api.GET('/api/rt/submissions/{id}/report', {
+    params: { path: { id }, query: { lang: lang.value } }, parseAs: 'blob',
+  })) as Blob, `rt-review-${lang.value}.pdf`);
+}
+
+/** The county's answer to one required change of a return. */
+export type Answer = Schemas['Answer1'];
+
+/** One version of a submission (GET …/versions; the server's SubmissionVersionView). */
+export interface SubmissionVersion {
+  version: number;
+  submittedBy?: string;
+  submittedAt?: string;
+  note?: string | null;
+  answers?: Answer[];
+  queuedAt?: string | null;
+}
+
+export async function versions(id: string): Promise<SubmissionVersion[]> {
+  return must(await api.GET('/api/rt/submissions/{id}/versions', path(id))) as unknown as SubmissionVersion[];
+}
+
+/** Resubmits a returned plan with an answer to every required change of the return. */
+export async function resubmit(id: string, answers: Answer[], note: string): Promise<Submission> {
+  return must(await api.POST('/api/rt/submissions/{id}/resubmission', {
+    ...path(id), body: { answers, note: note || undefined },
+  })) as unknown as Submission;
+}
+
+/**
+ * Stores a revision's RTSTRUCT with the study and sends it to one of the county's receiving AEs: the one
+ * named, else the county's only one (the server answers 409 naming them when it has several).
+ */
+export async function exportRevision(id: string, n: number, targetAe?: string): Promise<Schemas['Exported']> {
+  return must(await api.POST('/api/rt/submissions/{id}/revisions/{number}/export', {
+    params: { path: { id, number: n }, query: { targetAe: targetAe || undefined } },
+  }));
+}
+
+/** The AEs of a hospital that we may send to (C-STORE), by title. */
+export async function receivingAes(hospitalId: string): Promise<Schemas['AeEntry'][]> {
+  const all = must(await api.GET('/api/hospitals/{hospitalId}/application-entities', { params: { path: { hospitalId } } }));
+  return all.filter((ae) => ae.mayReceive);
+}
+
+/**
+ * Where the reviewed structure set of a plan went, as the county was told (its notifications of kind
+ * rt.exported about this plan), newest first, in the app's language.
+ */
+export async function deliveries(id: string): Promise<{ at?: string; text: string }[]> {
+  const feed = must(await api.GET('/api/notifications', { params: { query: { limit: 200 } } }));
+  return (feed.items ?? []).filter((n) => n.kind === 'rt.exported' && n.subjectId === id)
+    .map((n) => ({ at: n.createdAt, text: (lang.value === 'en' ? n.titleEn : n.titleZh) ?? '' }));
 }
 
 type DicomJson = Record<string, { Value?: unknown[] }>;

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { Enums, RenderingEngine, eventTarget, getRenderingEngine, metaData, utilities, type Types } from '@cornerstonejs/core';
+import { Enums, RenderingEngine, getRenderingEngine, type Types } from '@cornerstonejs/core';
 import {
-  AngleTool, ArrowAnnotateTool, EllipticalROITool, LengthTool, PanTool, PlanarFreehandROITool, StackScrollTool,
-  ToolGroupManager, WindowLevelTool, ZoomTool, Enums as ToolEnums,
+  PanTool, PlanarFreehandROITool, StackScrollTool, ToolGroupManager, WindowLevelTool, ZoomTool, Enums as ToolEnums,
 } from '@cornerstonejs/tools';
-import { TOOL_OF_KIND, ellipseCorners, ellipseHandles, instanceOf, kindOfTool, type Kind, type ProtocolAnnotation } from './annotations';
+import { instanceOf } from './annotations';
+import { SHARED_TOOLS, useSharedAnnotations, type SharedAnnotations } from './sharedAnnotations';
 import { t, type Key } from '../shell/i18n';
 import { initCornerstone } from './cornerstone';
 import { CT_PRESETS, voiRange, windowOf, type PresetName } from './presets';
@@ -14,14 +14,8 @@ import type { Viewport } from '../live/roomState';
 const ENGINE = 'consilium';
 const VIEWPORT = 'stack';
 const TOOL_GROUP = 'consilium-stack';
-const MEASURE: { name: string; label: Key }[] = [
-  { name: WindowLevelTool.toolName, label: 'viewer.tool.windowLevel' },
-  { name: LengthTool.toolName, label: 'viewer.tool.length' },
-  { name: AngleTool.toolName, label: 'viewer.tool.angle' },
-  { name: EllipticalROITool.toolName, label: 'viewer.tool.ellipse' },
-  { name: PlanarFreehandROITool.toolName, label: 'viewer.tool.freehand' },
-  { name: ArrowAnnotateTool.toolName, label: 'viewer.tool.arrow' },
-];
+/** The shared measurements, and the freehand ROI, drawn here only (cornerstone 5 cannot hydrate it for the others). */
+const MEASURE: { name: string; label: Key }[] = [...SHARED_TOOLS, { name: PlanarFreehandROITool.toolName, label: 'viewer.tool.freehand' }];
 
 function toolGroup() {
   let group = ToolGroupManager.getToolGroup(TOOL_GROUP);
@@ -47,11 +41,6 @@ function toolGroup() {
  * component.
  */
 /** The room's annotations, and how to publish one drawn here (absent outside a room). */
-export interface SharedAnnotations {
-  items: Record<string, Record<string, unknown>>;
-  publish: (a: ProtocolAnnotation) => void;
-}
-
 /**
  * Presenter "follow me" (docs/live-protocol.md): the leader's image, slice and window are settled into the
  * room as they change; a follower's viewer shows the presenter's last settled view.
@@ -61,14 +50,6 @@ export interface FollowMe {
   view: Viewport | null;
   settle: (view: Viewport) => void;
 }
-
-type Hydrate = (viewportId: string, points: Types.Point3[], options?: { annotationUID?: string; referencedImageId?: string }) => unknown;
-const HYDRATE: Record<Kind, Hydrate> = {
-  line: LengthTool.hydrate as Hydrate,
-  angle: AngleTool.hydrate as Hydrate,
-  arrow: ((vp, points, options) => (ArrowAnnotateTool.hydrate as unknown as (v: string, p: Types.Point3[], l: string, o?: object) => unknown)(vp, points, '', options)) as Hydrate,
-  ellipse: EllipticalROITool.hydrate as Hydrate,
-};
 
 export default function Viewer(props: { studyUid: string; shared?: SharedAnnotations; follow?: FollowMe }) {
   const element = useRef<HTMLDivElement>(null);
@@ -134,58 +115,9 @@ export default function Viewer(props: { studyUid: string; shared?: SharedAnnotat
     };
   }, [current]);
 
-  // an annotation drawn here goes to the room; the room's echo of it is then already shown
-  useEffect(() => {
-    const shared = props.shared;
-    if (!shared) return;
-    const completed = (evt: Event) => {
-      const a = (evt as CustomEvent).detail?.annotation;
-      const kind = a && kindOfTool(a.metadata?.toolName);
-      const imageId: string | undefined = a?.metadata?.referencedImageId;
-      const where = imageId ? instanceOf(imageId) : null;
-      if (!kind || !imageId || !where || !current || shown.current.has(a.annotationUID)) return;
-      shown.current.add(a.annotationUID);
-      const world = a.data.handles.points as Types.Point3[];
-      const plane = metaData.get('imagePlaneModule', imageId) as { rowPixelSpacing?: number; columnPixelSpacing?: number } | undefined;
-      const image = world.map((p) => utilities.worldToImageCoords(imageId, p) as [number, number]);
-      shared.publish({
-        id: a.annotationUID, kind,
-        ref: {
-          studyUid: props.studyUid, seriesUid: current, ...where,
-          pixelSpacing: plane?.rowPixelSpacing && plane.columnPixelSpacing ? [plane.rowPixelSpacing, plane.columnPixelSpacing] : undefined,
-        },
-        // an ellipse travels as its bounding box; its patient points would be its axis ends, so none are sent
-        points: kind === 'ellipse' ? ellipseCorners(image) : image,
-        patientPoints: kind === 'ellipse' ? undefined : world.map((p) => [p[0], p[1], p[2]] as [number, number, number]),
-      });
-    };
-    eventTarget.addEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, completed);
-    return () => eventTarget.removeEventListener(ToolEnums.Events.ANNOTATION_COMPLETED, completed);
-  }, [props.shared?.publish, current]);
-
-  // annotations drawn by others in the room appear here, on their image, with cornerstone's own tools
-  useEffect(() => {
-    const items = props.shared?.items ?? {};
-    let drew = false;
-    for (const [id, a] of Object.entries(items)) {
-      if (shown.current.has(id)) continue;
-      const ref = a.ref as ProtocolAnnotation['ref'] | undefined;
-      const kind = a.kind as Kind;
-      if (!ref || !(kind in TOOL_OF_KIND)) continue;
-      const imageId = imageIds.current.find((i) => {
-        const at = instanceOf(i);
-        return at?.sopInstanceUid === ref.sopInstanceUid && at.frame === (ref.frame ?? 1);
-      });
-      if (!imageId) continue;
-      const patient = kind === 'ellipse' ? undefined : a.patientPoints as Types.Point3[] | undefined;
-      const image = kind === 'ellipse' ? ellipseHandles(a.points as [number, number][]) : a.points as [number, number][];
-      const world = patient ?? image.map((p) => utilities.imageToWorldCoords(imageId, p) as Types.Point3);
-      shown.current.add(id);
-      HYDRATE[kind](VIEWPORT, world, { annotationUID: id, referencedImageId: imageId });
-      drew = true;
-    }
-    if (drew) getRenderingEngine(ENGINE)?.render();
-  }, [props.shared?.items, loaded]);
+  useSharedAnnotations({
+    engineId: ENGINE, viewportId: VIEWPORT, studyUid: props.studyUid, seriesUid: current, imageIds, shown, loaded,
+  }, props.shared);
 
   useEffect(() => () => {
     getRenderingEngine(ENGINE)?.destroy();

@@ -29,8 +29,8 @@ public class Operations {
     private static final Logger LOG = Logger.getLogger(Operations.class);
     /** Roles that may look and talk but not change annotations, contours, votes or leases. */
     static final Set<String> READ_ONLY = Set.of("observer");
-    /** Roles that may lead a "follow me" presentation. */
-    static final Set<String> PRESENTERS = Set.of("chair", "presenter");
+    /** Roles that may lead a "follow me" presentation (a radiotherapy review room's reviewers present to each other). */
+    static final Set<String> PRESENTERS = Set.of("chair", "presenter", "reviewer");
 
     @Inject
     ObjectMapper json;
@@ -315,7 +315,7 @@ public class Operations {
 
     private RoomLog.Appended follow(Peer peer, JsonNode msg, String opId, boolean start) {
         if (!PRESENTERS.contains(peer.actor.role())) {
-            throw new LiveError("forbidden", "only a chair or presenter leads follow-me");
+            throw new LiveError("forbidden", "only a chair, presenter or reviewer leads follow-me");
         }
         ObjectNode data = json.createObjectNode();
         ObjectNode vp = start && msg.has("viewport") ? views.viewport(msg.path("viewport")) : null;

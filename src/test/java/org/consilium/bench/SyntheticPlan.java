@@ -27,7 +27,7 @@ import org.consilium.dicom.samples.SampleStudy;
  * contours), the same ROIs 1 mm larger and 1 mm to the left as an expert revision, and a smooth dose on a
  * 2.5 mm grid covering them (16-bit, 1 mGy per unit). Written as RTSTRUCT A, RTSTRUCT B and RTDOSE.
  */
-final class SyntheticPlan {
+public final class SyntheticPlan {
 
     static final int ROIS = 30;
     static final int PLANES = 150;
@@ -109,19 +109,25 @@ final class SyntheticPlan {
                     continue;
                 }
                 double s = Math.sqrt(f);
-                double[] points = new double[64 * 3];
-                for (int j = 0; j < 64; j++) {
-                    double t = 2 * Math.PI * j / 64;
-                    points[3 * j] = cx + rx * s * Math.cos(t);
-                    points[3 * j + 1] = cy + ry * s * Math.sin(t);
-                    points[3 * j + 2] = z;
-                }
-                contours.add(new Contour(Contour.CLOSED_PLANAR, points, List.of(ct.images().get(k))));
+                contours.add(new Contour(Contour.CLOSED_PLANAR, ellipse(cx, cy, rx * s, ry * s, z),
+                        List.of(ct.images().get(k))));
             }
             rois.add(new Roi(i + 1, "ROI" + (i + 1), new int[] {255, 8 * i, 0}, i < 3 ? "PTV" : "ORGAN", "MANUAL",
                     contours));
         }
         return new StructureSet("SYNTH", "", "", ROOT + ".9", ct, rois);
+    }
+
+    /** An axial ellipse as 64 contour points (x, y, z, ...) around (cx, cy) with half-axes rx and ry. */
+    public static double[] ellipse(double cx, double cy, double rx, double ry, double z) {
+        double[] points = new double[64 * 3];
+        for (int j = 0; j < 64; j++) {
+            double t = 2 * Math.PI * j / 64;
+            points[3 * j] = cx + rx * Math.cos(t);
+            points[3 * j + 1] = cy + ry * Math.sin(t);
+            points[3 * j + 2] = z;
+        }
+        return points;
     }
 
     private static Attributes dose(Attributes study) {
