@@ -2,10 +2,9 @@ import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { t } from '../shell/i18n';
-import type { DoseReview, RevisionEntry } from './api';
+import type { DoseImpact, DoseReview, RevisionEntry } from './api';
 import { dvhCurves } from './dvh';
 import { colorOf, type Roi } from './geometry';
-import { constraintImpact } from './impact';
 import { fixed } from './metrics';
 
 export interface DosePanelProps {
@@ -15,6 +14,8 @@ export interface DosePanelProps {
   onPick: (revision: number, compareWith: number | null) => void;
   review: DoseReview | null;
   other: DoseReview | null;
+  /** The server's dose impact of this revision against the other (GET …/dose-impact?from=other&to=revision). */
+  impact: DoseImpact | null;
   rois: Roi[];
   hidden: Record<number, boolean>;
 }
@@ -58,11 +59,22 @@ function DvhChart(props: { review: DoseReview; other: DoseReview | null; rois: R
   return <div ref={box} class="dvh" role="img" aria-label={t('rt.dvh.chart', { n: props.review.revision ?? 0 })} />;
 }
 
+type ConstraintResult = NonNullable<DoseReview['constraints']>[number];
+type Moved = NonNullable<NonNullable<DoseImpact['constraints']>[number]['change']>;
+
+/** Each constraint of the revision, beside the other revision's when the server's dose impact is there. */
+function rows(review: DoseReview, impact: DoseImpact | null):
+    { result: ConstraintResult; other?: ConstraintResult; change?: number; moved?: Moved }[] {
+  if (!impact || impact.to !== review.revision) return (review.constraints ?? []).map((result) => ({ result }));
+  return (impact.constraints ?? []).map((c) => ({ result: c.after!, other: c.before ?? undefined,
+    change: c.marginChange ?? undefined, moved: c.change }));
+}
+
 /**
  * Dose review of a revision (GET …/revisions/{n}/dose): DVH curves (uPlot), the DVH statistics per ROI and
  * the disease site's constraint template with pass / fail / margin; a second revision's beside it (per
- * constraint: value, result, margin and the change) shows the dose impact of the expert's contours against
- * the county's.
+ * constraint: value, result, margin and how it moved, from GET …/dose-impact) shows the dose impact of the
+ * expert's contours against the county's.
  */
 export function DosePanel(props: DosePanelProps) {
   const r = props.review;
@@ -114,8 +126,8 @@ export function DosePanel(props: DosePanelProps) {
               </tr>
             </thead>
             <tbody>
-              {constraintImpact(r.constraints ?? [], other?.constraints).map(({ result: c, other: o, change, outcomeChanged }) => (
-                <tr class={outcomeChanged ? 'changed' : undefined}>
+              {rows(r, props.impact).map(({ result: c, other: o, change, moved }) => (
+                <tr class={moved === 'NOW_FAILS' || moved === 'NOW_PASSES' ? 'changed' : undefined}>
                   <td>{c.constraint}{c.note && <div class="muted">{c.note}</div>}</td>
                   <td>{c.roi ?? '–'}</td>
                   <td>{fixed(c.value)} {c.unit}</td>
@@ -127,7 +139,8 @@ export function DosePanel(props: DosePanelProps) {
                       <td>{fixed(o?.value)} {o ? o.unit : ''}</td>
                       <td>{o ? outcome(o) : '–'}</td>
                       <td>{fixed(o?.margin)}</td>
-                      <td>{change == null ? '–' : `${change > 0 ? '+' : ''}${fixed(change)} ${c.unit ?? ''}`}</td>
+                      <td>{change == null ? '–' : `${change > 0 ? '+' : ''}${fixed(change)} ${c.unit ?? ''}`}
+                        {moved && <div class="muted">{t(`rt.impact.${moved}`)}</div>}</td>
                     </>
                   )}
                 </tr>

@@ -99,6 +99,7 @@ export function ReviewRoom(props: { id?: string; params?: { id: string } }) {
   const [metrics, setMetrics] = useState<rt.Metrics[] | null>(null);
   const [doseSel, setDoseSel] = useState<{ revision: number; other: number | null } | null>(null);
   const [doseReviews, setDoseReviews] = useState<Record<number, rt.DoseReview>>({});
+  const [impacts, setImpacts] = useState<Record<string, rt.DoseImpact>>({});
   const [decided, setDecided] = useState<rt.Decision | null>(null);
   const [following, setFollowing] = useState(true);
 
@@ -174,6 +175,12 @@ export function ReviewRoom(props: { id?: string; params?: { id: string } }) {
       rt.dose(id, n).then((d) => setDoseReviews((all) => ({ ...all, [n]: d }))).catch(setError);
     }
   }, [doseSel?.revision, doseSel?.other, tab]);
+  const impactKey = doseSel?.other != null ? `${doseSel.other}-${doseSel.revision}` : null;
+  useEffect(() => {
+    if (!doseSel || doseSel.other == null || tab !== 'dose' || !impactKey || impacts[impactKey]) return;
+    const key = impactKey;
+    rt.doseImpact(id, doseSel.other, doseSel.revision).then((d) => setImpacts((all) => ({ ...all, [key]: d }))).catch(setError);
+  }, [impactKey, tab]);
   useEffect(() => {
     if (doseMode === 'off' || doseGrid || !submission?.objects?.rtdoseUid) return;
     rt.doseGrid(submission.studyInstanceUid!, submission.objects.rtdoseUid).then(setDoseGrid).catch(setError);
@@ -394,6 +401,7 @@ export function ReviewRoom(props: { id?: string; params?: { id: string } }) {
         <DosePanel revisions={revisions} revision={doseSel.revision} compareWith={doseSel.other}
           onPick={(revision, other) => setDoseSel({ revision, other })}
           review={doseReviews[doseSel.revision] ?? null} other={doseSel.other != null ? doseReviews[doseSel.other] ?? null : null}
+          impact={impactKey ? impacts[impactKey] ?? null : null}
           rois={contents[doseSel.revision]?.rois ?? live} hidden={hidden} />
       )}
       {tab === 'decision' && (

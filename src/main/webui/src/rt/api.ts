@@ -8,6 +8,7 @@ export type Submission = Schemas['SubmissionView'];
 export type Finding = Schemas['Finding'];
 export type Metrics = Schemas['ContourMetrics'];
 export type DoseReview = Schemas['DoseReview'];
+export type DoseImpact = Schemas['DoseImpact'];
 export type Decision = Schemas['DecisionView'];
 
 /** A revision in the lineage (GET …/revisions; the server's RevisionView). */
@@ -57,6 +58,11 @@ export async function metrics(id: string, from: number, to: number): Promise<Met
 
 export async function dose(id: string, n: number): Promise<DoseReview> {
   return must(await api.GET('/api/rt/submissions/{id}/revisions/{number}/dose', { params: { path: { id, number: n } } }));
+}
+
+/** The template on revision {@code from}'s ROIs beside revision {@code to}'s, with how each constraint moved. */
+export async function doseImpact(id: string, from: number, to: number): Promise<DoseImpact> {
+  return must(await api.GET('/api/rt/submissions/{id}/dose-impact', { params: { path: { id }, query: { from, to } } }));
 }
 
 export async function decision(id: string): Promise<Decision> {

@@ -28,6 +28,7 @@ import org.consilium.radiotherapy.dose.DoseReview;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -119,7 +120,7 @@ public class ReviewResource {
                     + "the result on each, how it moved (NOW_PASSES, NOW_FAILS, BETTER, WORSE, UNCHANGED, NOT_EVALUABLE) "
                     + "and the change of its margin; per ROI its volume, Dmean, Dmax, D95% and V20Gy on each. Audited.")
     @APIResponse(responseCode = "200", description = "The dose impact", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "cord re-delineated", value = """
+            schema = @Schema(implementation = DoseImpact.class), examples = @ExampleObject(name = "cord re-delineated", value = """
                     {"from": 1, "to": 2, "template": "lung v1",
                      "constraints": [{"constraint": "SPINALCORD Dmax < 45 Gy",
                        "before": {"constraint": "SPINALCORD Dmax < 45 Gy", "roi": "SPINALCORD", "value": 38.2, "limit": 45,
