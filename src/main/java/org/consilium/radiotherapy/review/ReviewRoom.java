@@ -95,13 +95,17 @@ public class ReviewRoom {
                 .setParameter(1, s.id).setParameter(2, roomId).setParameter(3, base).setParameter(4, Instant.now())
                 .executeUpdate();
         rooms.admit(roomId, s.submittedById, s.submittedBy, "submitter");
-        rooms.admit(roomId, user.id(), user.displayName(), "chair");
         @SuppressWarnings("unchecked")
         List<Object[]> reviewers = em.createNativeQuery(
                 "select user_id, user_name from rt_submission_reviewer where submission_id = ?1")
                 .setParameter(1, s.id).getResultList();
+        boolean callerReviews = false;
         for (Object[] r : reviewers) {
             rooms.admit(roomId, (String) r[0], (String) r[1], "reviewer");
+            callerReviews |= user.id().equals(r[0]);
+        }
+        if (!callerReviews) { // a case manager opening it chairs; a reviewer keeps the role the others see
+            rooms.admit(roomId, user.id(), user.displayName(), "chair");
         }
         audit.record(user.asActor(), s.hospitalId, "rt.room.open", Submissions.TARGET + s.id, Outcome.SUCCESS,
                 "room " + roomId);

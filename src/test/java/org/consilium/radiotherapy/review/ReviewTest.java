@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.consilium.live.Actor;
 import org.consilium.live.RoomLog;
+import org.consilium.live.Rooms;
 import org.consilium.localstack.ConsiliumTestResource;
 import org.consilium.localstack.Tokens;
 import org.consilium.radiotherapy.SamplePlan;
@@ -40,6 +41,8 @@ class ReviewTest {
 
     @Inject
     RoomLog log;
+    @Inject
+    Rooms rooms;
 
     static String userId(String username) {
         return given().auth().oauth2(Tokens.of(username)).get("/api/me").then().statusCode(200).extract().path("id");
@@ -91,6 +94,12 @@ class ReviewTest {
                 .post("/api/rt/submissions/{id}/reviewers", id).then().statusCode(204);
         UUID room = UUID.fromString(as("dr.li").post("/api/rt/submissions/{id}/room", id).then().statusCode(200)
                 .body("baseRevision", equalTo(1)).extract().path("roomId"));
+        as("cm.wang").post("/api/rt/submissions/{id}/room", id).then().statusCode(200);
+        as("phys.chen").post("/api/rt/submissions/{id}/room", id).then().statusCode(200);
+        assertEquals("reviewer", rooms.participant(room, userId("dr.li")).orElseThrow().role(),
+                "opening the room again does not take a reviewer's role away");
+        assertEquals("reviewer", rooms.participant(room, userId("phys.chen")).orElseThrow().role());
+        assertEquals("chair", rooms.participant(room, userId("cm.wang")).orElseThrow().role(), "the case manager chairs");
 
         addCircle(room, "dr.li", "reviewer", 8, -72, -10, 21.25, 36);
         addCircle(room, "phys.chen", "reviewer", 4, 0, 88.5, 1.25, 7.5);
