@@ -56,7 +56,7 @@ export function RecordDetail() {
       {status && <p role="status">{status}</p>}
       <dl class="card" aria-label={t('registry.record.basic')}>
         <dt>{t('registry.patient')}</dt><dd>{p?.name} · {p?.localId} · {p?.sex ?? ''} · {p?.birthDate ?? ''}</dd>
-        <dt>{t('registry.hospital')}</dt><dd>{record.hospitalName}</dd>
+        <dt>{t('registry.record.hospital')}</dt><dd>{record.hospitalName}</dd>
         <dt>{t('registry.record.primarySite')}</dt><dd>{record.primarySite}</dd>
       </dl>
       {SECTIONS.map((s) => (

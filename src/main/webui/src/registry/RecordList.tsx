@@ -43,7 +43,7 @@ export function RecordList() {
             <thead>
               <tr>
                 <th scope="col">{t('registry.patient')}</th>
-                <th scope="col">{t('registry.hospital')}</th>
+                <th scope="col">{t('registry.record.hospital')}</th>
                 <th scope="col">{t('registry.record.primarySite')}</th>
                 <th scope="col">{t('registry.record.field.stageGroup')}</th>
                 <th scope="col">{t('registry.record.state')}</th>
@@ -61,7 +61,7 @@ export function RecordList() {
                   <td>{formatDateTime(r.updatedAt)}<div class="muted">{r.updatedBy}</div></td>
                 </tr>
               ))}
-              {rows.length === 0 && <tr><td colSpan={6}>{t('list.empty')}</td></tr>}
+              {rows.length === 0 && <tr><td colSpan={6}>{t('registry.none')}</td></tr>}
             </tbody>
           </table>
           <Pager offset={offset} limit={LIMIT} total={page.total ?? 0} onMove={setOffset} />
@@ -113,7 +113,7 @@ function RecordOpen() {
         </select>
       </label>
       <label class="field">{t('registry.record.new.query')}
-        <input type="search" required value={q} onInput={(e) => setQ(e.currentTarget.value)} />
+        <input type="text" required value={q} onInput={(e) => setQ(e.currentTarget.value)} />
       </label>
       <label class="field">{t('registry.record.new.icd10')}
         <input type="text" value={icd10} onInput={(e) => setIcd10(e.currentTarget.value)} />
