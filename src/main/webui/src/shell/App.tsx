@@ -27,6 +27,10 @@ import { ReportQueue } from '../registry/ReportQueue';
 import { ReportDetail } from '../registry/ReportDetail';
 import { ReferralList } from '../registry/ReferralList';
 import { ReferralDetail } from '../registry/ReferralDetail';
+import { CaseLibrary } from '../teaching/CaseLibrary';
+import { CaseDetail } from '../teaching/CaseDetail';
+import { CoursePage } from '../teaching/CoursePage';
+import { Exercise } from '../teaching/Exercise';
 
 const ROLE_ORDER = ['platform-admin', 'case-manager', 'specialist', 'clinician', 'rt-staff', 'hospital-admin'];
 
@@ -125,6 +129,10 @@ function Shell() {
           <Route path="/registry/reports/:id" component={ReportDetail} />
           <Route path="/registry/referrals" component={ReferralList} />
           <Route path="/registry/referrals/:id" component={ReferralDetail} />
+          <Route path="/teaching" component={CaseLibrary} />
+          <Route path="/teaching/cases/:id" component={CaseDetail} />
+          <Route path="/teaching/courses/:id" component={CoursePage} />
+          <Route path="/teaching/courses/:id/cases/:caseId" component={Exercise} />
           <Route default component={NotFound} />
         </Router>
       </main>
