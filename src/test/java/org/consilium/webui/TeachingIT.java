@@ -1,6 +1,7 @@
 package org.consilium.webui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -15,7 +16,7 @@ import org.openqa.selenium.By;
 
 /**
  * Teaching in the browser, in zh-CN: an approved lung plan review becomes a de-identified teaching case in a
- * course (made over REST as the teacher would); the county trainee opens the course, contours the GTV freehand on
+ * course (made over REST as the teacher would); the county trainee opens the course, contours the PTV freehand on
  * the teaching CT, submits and sees the score against the expert with the overlay; the teacher opens the case,
  * whose de-identified CT shows in the viewer with the expert contours, and reads the leaderboard.
  */
@@ -54,13 +55,19 @@ class TeachingIT {
             b.awaitText("第 49 / 96 层", Duration.ofMinutes(1));
             b.find("heading", "待勾画靶区");
             b.awaitText("GTV · 0 层");
-            RtReviewIT.drawCircle(b, 0, 0, 40);
-            b.awaitText("GTV · 1 层");
+            // the PTV around the right lung's tumour, as it shows on the middle slice (left of centre on screen)
+            b.driver.findElement(By.xpath("//label[contains(normalize-space(.), 'PTV ·')]/input")).click();
+            RtReviewIT.drawCircle(b, -63, -10, 17);
+            b.awaitText("PTV · 1 层");
             b.click("button", "提交并评分");
             b.awaitText("平均 Dice", Duration.ofMinutes(1));
             b.find("heading", "成绩");
             b.await("the score rows", d -> d.findElements(By.cssSelector("table.numbers tbody tr")).size() == 3 ? true : null);
             b.awaitText("实线：专家勾画；虚线：我的勾画。");
+            String ptvDice = b.await("the PTV's Dice", d -> d.findElements(By.cssSelector("table.numbers tbody tr")).stream()
+                    .filter(r -> r.findElement(By.tagName("th")).getText().startsWith("PTV"))
+                    .map(r -> r.findElements(By.tagName("td")).get(0).getText()).findFirst().orElse(null));
+            assertTrue(Double.parseDouble(ptvDice) > 0, "the PTV drawn over the tumour overlaps the expert's: " + ptvDice);
             b.screenshot("teaching-score");
             String errors = b.console().lines().filter(l -> l.contains("SEVERE"))
                     .filter(l -> !l.contains("attempts/mine") || !l.contains("404"))
