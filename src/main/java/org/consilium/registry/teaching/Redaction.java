@@ -28,12 +28,16 @@ final class Redaction {
                 continue;
             }
             w.add(id.strip());
-            for (String part : id.split("[\\^=\\s]+")) {    // DICOM PN components and their groups
-                if (part.codePoints().count() >= 2) {
+            for (String group : id.split("=")) {    // DICOM PN: alphabetic=ideographic=phonetic, family^given^...
+                String[] parts = group.strip().split("\\^");
+                w.add(String.join("", parts));      // 张三
+                w.add(String.join(" ", parts));     // ZHANG SAN
+                for (String part : group.split("[\\^\\s]+")) {
                     w.add(part);
                 }
             }
         }
+        w.removeIf(x -> x.isBlank() || x.codePoints().count() < 2); // one character would blank every word
         w.sort(Comparator.comparingInt(String::length).reversed());
         this.words = List.copyOf(w);
     }
