@@ -32,6 +32,10 @@ import { FollowUpDetail } from '../registry/FollowUpDetail';
 import { Timeline } from '../registry/Timeline';
 import { RecordList } from '../registry/RecordList';
 import { RecordDetail } from '../registry/RecordDetail';
+import { CaseLibrary } from '../teaching/CaseLibrary';
+import { CaseDetail } from '../teaching/CaseDetail';
+import { CoursePage } from '../teaching/CoursePage';
+import { Exercise } from '../teaching/Exercise';
 
 const ROLE_ORDER = ['platform-admin', 'case-manager', 'specialist', 'clinician', 'rt-staff', 'hospital-admin'];
 
@@ -135,6 +139,10 @@ function Shell() {
           <Route path="/registry/patients/:id" component={Timeline} />
           <Route path="/registry/records" component={RecordList} />
           <Route path="/registry/records/:id" component={RecordDetail} />
+          <Route path="/teaching" component={CaseLibrary} />
+          <Route path="/teaching/cases/:id" component={CaseDetail} />
+          <Route path="/teaching/courses/:id" component={CoursePage} />
+          <Route path="/teaching/courses/:id/cases/:caseId" component={Exercise} />
           <Route default component={NotFound} />
         </Router>
       </main>

@@ -7,12 +7,14 @@ import zhRegistry from '../i18n/registry/zh-CN.json';
 import enRegistry from '../i18n/registry/en.json';
 import zhScreening from '../i18n/screening/zh-CN.json';
 import enScreening from '../i18n/screening/en.json';
+import zhTeaching from '../i18n/teaching/zh-CN.json';
+import enTeaching from '../i18n/teaching/en.json';
 import zhAdmin from '../i18n/admin/zh-CN.json';
 import enAdmin from '../i18n/admin/en.json';
 
 /**
  * One dictionary pair per area of the app (the shell and consults at the top, then radiotherapy review, case
- * management, screening and administration in their own folders), so that each area's strings live beside each
+ * management, screening, teaching and administration in their own folders), so that each area's strings live beside each
  * other. Keys are unique across areas; an area's keys start with its name.
  */
 export const areas = {
@@ -20,16 +22,17 @@ export const areas = {
   rt: { 'zh-CN': zhRt, en: enRt },
   registry: { 'zh-CN': zhRegistry, en: enRegistry },
   screening: { 'zh-CN': zhScreening, en: enScreening },
+  teaching: { 'zh-CN': zhTeaching, en: enTeaching },
   admin: { 'zh-CN': zhAdmin, en: enAdmin },
 };
 
-const zh = { ...zhShell, ...zhRt, ...zhRegistry, ...zhScreening, ...zhAdmin };
+const zh = { ...zhShell, ...zhRt, ...zhRegistry, ...zhScreening, ...zhTeaching, ...zhAdmin };
 
 /** Every key of the zh-CN dictionaries; the English ones must have the same keys (checked by tsc and vitest). */
 export type Key = keyof typeof zh;
 export type Lang = 'zh-CN' | 'en';
 
-const en: Record<Key, string> = { ...enShell, ...enRt, ...enRegistry, ...enScreening, ...enAdmin };
+const en: Record<Key, string> = { ...enShell, ...enRt, ...enRegistry, ...enScreening, ...enTeaching, ...enAdmin };
 export const dictionaries: Record<Lang, Record<Key, string>> = { 'zh-CN': zh, en };
 
 const STORAGE_KEY = 'consilium.lang';

@@ -1,6 +1,9 @@
 package org.consilium.archive;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.consilium.audit.AuditActor;
 
@@ -42,4 +45,22 @@ public interface StudyDeidentification {
     DeidentifiedStudy deidentify(String studyUid, UUID hospitalId, String pseudonymId, String pseudonymName,
                                  Options options, AuditActor actor)
             throws DeidentificationRefusedException, IngestException, IOException;
+
+    /**
+     * Several studies of one patient (a consult's) de-identified together: one mapping and one pseudonym, so that
+     * references between them, the patient and the date offset stay consistent; each becomes a new study. Only
+     * instances of the given modalities are taken ({@code modalities} empty: all), e.g. the images of a teaching
+     * case without the structure set it is exercised on. {@code replacedUids} maps each original UID met to its
+     * replacement, for callers that carry references over (a teaching case's expert contours); it is never shown
+     * to users, since it links the new study to the patient's.
+     *
+     * @throws java.util.NoSuchElementException when a study has no stored instance of those modalities
+     */
+    Batch deidentifyTogether(List<String> studyUids, Set<String> modalities, UUID hospitalId, String pseudonymId,
+                             String pseudonymName, Options options, AuditActor actor)
+            throws DeidentificationRefusedException, IngestException, IOException;
+
+    /** The new studies of {@link #deidentifyTogether}, in the order asked, and the UIDs replaced. */
+    record Batch(List<DeidentifiedStudy> studies, Map<String, String> replacedUids) {
+    }
 }

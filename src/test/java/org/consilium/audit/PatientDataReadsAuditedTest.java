@@ -26,6 +26,7 @@ import org.consilium.localstack.ConsiliumTestResource;
 import org.consilium.localstack.Tokens;
 import org.consilium.radiotherapy.SamplePlan;
 import org.consilium.radiotherapy.submission.SubmissionTest;
+import org.consilium.registry.teaching.TeachingFixtures;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -163,6 +164,17 @@ class PatientDataReadsAuditedTest {
         c.put("/api/screening/programmes/{id}", new Call("cx.doctor", programme, f.programme));
         c.put("/api/screening/programmes/{id}/participants",
                 new Call("cx.doctor", programme + "/participants", f.programme));
+        // teaching (registry.teaching): de-identified, still audited as reads of what came of patient data
+        String teachingCase = "/api/teaching/cases/" + f.teachingCase;
+        String course = "/api/teaching/courses/" + f.course;
+        c.put("/api/teaching/cases", new Call("dr.li", "/api/teaching/cases", "teaching"));
+        c.put("/api/teaching/cases/{id}", new Call("cx.rt", teachingCase, f.teachingCase));
+        c.put("/api/teaching/cases/{id}/expert-contours", new Call("dr.li", teachingCase + "/expert-contours", f.teachingCase));
+        c.put("/api/teaching/courses", new Call("cx.rt", "/api/teaching/courses", "teaching"));
+        c.put("/api/teaching/courses/{id}", new Call("cx.rt", course, f.course));
+        c.put("/api/teaching/courses/{id}/leaderboard", new Call("dr.li", course + "/leaderboard", f.course));
+        c.put("/api/teaching/courses/{id}/cases/{caseId}/attempts/mine",
+                new Call("cx.rt", course + "/cases/" + f.teachingCase + "/attempts/mine", f.teachingCase));
         String study = "/dicomweb/studies/" + f.study;
         String series = study + "/series/" + f.series;
         String instance = series + "/instances/" + f.instance;
@@ -212,6 +224,8 @@ class PatientDataReadsAuditedTest {
         final String study;
         final String series;
         final String instance;
+        final String teachingCase;
+        final String course;
 
         Fixture() throws Exception {
             new BoardDemo("http://localhost:" + RestAssured.port, ConsiliumTestResource.stack().keycloak().issuer()).load();
@@ -258,6 +272,12 @@ class PatientDataReadsAuditedTest {
                     .post("/api/registry/follow-up-schedules").then().statusCode(201).extract().path("id");
             registryRecord = as("cm.wang").contentType(ContentType.JSON).body(Map.of("patientId", patient, "icd10", "C34.1"))
                     .post("/api/registry/records").then().statusCode(201).extract().path("id");
+            teachingCase = TeachingFixtures.teachingCase(TeachingFixtures.approvedReview().submission()).getString("id");
+            course = TeachingFixtures.course(teachingCase);
+            JsonPath expert = as("dr.li").get("/api/teaching/cases/{id}/expert-contours", teachingCase).then()
+                    .statusCode(200).extract().jsonPath();
+            as("cx.rt").contentType(ContentType.JSON).body(TeachingFixtures.shiftedAttempt(expert, "GTV", 1))
+                    .post("/api/teaching/courses/{c}/cases/{id}/attempts", course, teachingCase).then().statusCode(201);
         }
 
         /** A forwarding job of the plan's study to a peer of its hospital (that nobody answers: the job stays queued). */

@@ -8,12 +8,12 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /** Opens a socket and reports the close code the server answers with. */
-final class RawSocket {
+public final class RawSocket {
 
     private RawSocket() {
     }
 
-    static int closeCode(URI base, String path) {
+    public static int closeCode(URI base, String path) {
         CompletableFuture<Integer> code = new CompletableFuture<>();
         WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(URI.create("ws://" + base.getHost() + ":" + base.getPort() + path), new WebSocket.Listener() {

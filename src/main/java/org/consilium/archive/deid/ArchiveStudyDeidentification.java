@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.consilium.archive.DeidentificationRefusedException;
@@ -52,52 +54,88 @@ public class ArchiveStudyDeidentification implements StudyDeidentification {
     public DeidentifiedStudy deidentify(String studyUid, UUID hospitalId, String pseudonymId, String pseudonymName,
                                         Options options, AuditActor actor)
             throws DeidentificationRefusedException, IngestException, IOException {
+        return deidentifyTogether(List.of(studyUid), Set.of(), hospitalId, pseudonymId, pseudonymName, options, actor)
+                .studies().get(0);
+    }
+
+    @Override
+    public Batch deidentifyTogether(List<String> studyUids, Set<String> modalities, UUID hospitalId,
+                                    String pseudonymId, String pseudonymName, Options options, AuditActor actor)
+            throws DeidentificationRefusedException, IngestException, IOException {
         Pseudonym pseudonym = new Pseudonym(pseudonymId, pseudonymName);
         DeidOptions deidOptions = new DeidOptions(options.retainLongitudinalModifiedDates(), options.cleanDescriptors(),
                 options.retainPrivate(), options.acceptBurnedInAnnotation());
-        List<InstanceRecord> instances = records.instances(studyUid);
-        if (instances.isEmpty()) {
-            throw new NoSuchElementException("no instance of study " + studyUid + " is stored");
-        }
+        StudyMapping mapping = StudyMapping.withRandomKey();
+        Deidentifier deid = new Deidentifier(deidOptions, mapping, pseudonym);
         Path work = Files.createTempDirectory("consilium-deid-");
         try {
-            Deidentifier deid = new Deidentifier(deidOptions, StudyMapping.withRandomKey(), pseudonym);
-            List<Path> results = new ArrayList<>(instances.size());
-            String newStudy = null;
+            List<List<Path>> perStudy = new ArrayList<>();
+            List<String> newStudies = new ArrayList<>();
+            for (String studyUid : studyUids) {
+                List<Path> results = new ArrayList<>();
+                newStudies.add(deidentifyInto(work, deid, studyUid, modalities, results, hospitalId, actor));
+                perStudy.add(results);
+            }
+            List<DeidentifiedStudy> made = new ArrayList<>();
+            for (int i = 0; i < studyUids.size(); i++) {
+                for (Path result : perStudy.get(i)) {
+                    try (InputStream in = Files.newInputStream(result)) {
+                        ingest.storeFile(in, new IngestSource(hospitalId, null, actor));
+                    }
+                    Files.delete(result);
+                }
+                audit.record(actor, hospitalId, "study.deidentify", "study:" + studyUids.get(i), Outcome.SUCCESS,
+                        "new study " + newStudies.get(i) + ", " + perStudy.get(i).size() + " instances, options "
+                                + options + (modalities.isEmpty() ? "" : ", modalities " + new TreeSet<>(modalities)));
+                made.add(new DeidentifiedStudy(studyUids.get(i), newStudies.get(i), perStudy.get(i).size()));
+            }
+            return new Batch(List.copyOf(made), mapping.issued());
+        } finally {
+            deleteQuietly(work);
+        }
+    }
+
+    /** First pass over one study: each instance of the modalities de-identified into a file of {@code results}. */
+    private String deidentifyInto(Path work, Deidentifier deid, String studyUid, Set<String> modalities,
+                                  List<Path> results, UUID hospitalId, AuditActor actor)
+            throws DeidentificationRefusedException, IngestException, IOException {
+        List<InstanceRecord> instances = records.instances(studyUid);
+        String newStudy = null;
+        try {
             for (InstanceRecord instance : instances) {
                 Path source = work.resolve("in.dcm");
                 try (InputStream in = records.open(instance)) {
                     Files.copy(in, source, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
+                DicomFile read = new DicomReader().readFile(source);
+                String modality = read.dataset().getString(Tag.Modality);
+                if (!modalities.isEmpty() && (modality == null || !modalities.contains(modality.strip()))) {
+                    Files.delete(source);
+                    continue;
+                }
                 DicomFile out;
                 try {
-                    out = deid.deidentify(new DicomReader().readFile(source));
+                    out = deid.deidentify(read);
                 } catch (BurnedInAnnotationException e) {
                     audit.record(actor, hospitalId, "study.deidentify", "study:" + studyUid, Outcome.FAILED,
                             e.getMessage());
                     throw new DeidentificationRefusedException(e.getMessage(), e);
                 }
-                Path result = work.resolve("out-" + results.size() + ".dcm");
+                Path result = work.resolve("out-" + UUID.randomUUID() + ".dcm");
                 new DicomWriter().writeFile(result, out); // Pixel Data streams from the source file
                 newStudy = out.dataset().getString(Tag.StudyInstanceUID);
                 results.add(result);
                 Files.delete(source);
             }
-            for (Path result : results) {
-                try (InputStream in = Files.newInputStream(result)) {
-                    ingest.storeFile(in, new IngestSource(hospitalId, null, actor));
-                }
-                Files.delete(result);
-            }
-            audit.record(actor, hospitalId, "study.deidentify", "study:" + studyUid, Outcome.SUCCESS,
-                    "new study " + newStudy + ", " + results.size() + " instances, options " + options);
-            return new DeidentifiedStudy(studyUid, newStudy, results.size());
         } catch (DicomException e) {
             throw new IngestException(IngestException.Reason.INVALID_ATTRIBUTE,
                     "a stored instance of study " + studyUid + " cannot be de-identified: " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(work);
         }
+        if (results.isEmpty()) {
+            throw new NoSuchElementException("no instance of study " + studyUid + " is stored"
+                    + (modalities.isEmpty() ? "" : " with modality " + new TreeSet<>(modalities)));
+        }
+        return newStudy;
     }
 
     private static void deleteQuietly(Path dir) {
