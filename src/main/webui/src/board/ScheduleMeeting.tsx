@@ -22,12 +22,24 @@ function AgendaPlanner(props: { ids: string[]; names: Record<string, string>; fi
   const [said, setSaid] = useState('');
   const [adding, setAdding] = useState('');
   const name = (id: string) => names[id] ?? id;
-  const moveTo = (from: number, to: number) => {
+  const moveTo = (from: number, to: number, byKeyboard = false) => {
     const next = move(ids, from, to);
     if (next.join() === ids.join()) return;
     props.onChange(next);
     setSaid(t('agenda.moved', { name: name(ids[from]), n: next.indexOf(ids[from]) + 1 }));
+    if (byKeyboard) setFocus({ id: ids[from], last: next.indexOf(ids[from]) === next.length - 1 });
   };
+  // a keyboard move keeps the focus on the moved item: on the button that moved it, or on the other one
+  // when that one is now disabled (the item reached an end)
+  const [focus, setFocus] = useState<{ id: string; last: boolean } | null>(null);
+  useEffect(() => {
+    if (!focus) return;
+    const at = ids.indexOf(focus.id);
+    const way = at === 0 ? 'down' : focus.last ? 'up' : null;
+    const button = document.querySelector<HTMLButtonElement>(`[data-agenda-move="${focus.id}:${way ?? 'down'}"]`);
+    if (way || !document.activeElement || document.activeElement === document.body) button?.focus();
+    setFocus(null);
+  }, [focus, ids]);
   const itemAt = (x: number, y: number) => {
     const el = document.elementFromPoint(x, y)?.closest('[data-agenda-index]');
     return el ? Number(el.getAttribute('data-agenda-index')) : null;
@@ -57,9 +69,9 @@ function AgendaPlanner(props: { ids: string[]; names: Record<string, string>; fi
               onPointerCancel={() => { setDragging(null); setOver(null); }}>⠿</button>
             <span class="grow">{i + 1}. {name(id)}</span>
             <button type="button" aria-label={t('agenda.up', { name: name(id) })} disabled={i === 0}
-              onClick={() => moveTo(i, i - 1)}>↑</button>
+              data-agenda-move={`${id}:up`} onClick={() => moveTo(i, i - 1, true)}>↑</button>
             <button type="button" aria-label={t('agenda.down', { name: name(id) })} disabled={i === ids.length - 1}
-              onClick={() => moveTo(i, i + 1)}>↓</button>
+              data-agenda-move={`${id}:down`} onClick={() => moveTo(i, i + 1, true)}>↓</button>
             {id !== props.fixed && (
               <button type="button" class="link" aria-label={t('agenda.remove', { name: name(id) })}
                 onClick={() => props.onChange(remove(ids, id))}>{t('agenda.removeShort')}</button>
