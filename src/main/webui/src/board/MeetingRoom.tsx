@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { lazy } from 'preact-iso';
 import { api, must, type Schemas } from '../api/client';
+import { AnnotationEdits } from '../live/annotationEdits';
 import { RoomClient } from '../live/roomClient';
 import { leader, type Viewport } from '../live/roomState';
 import { t, type Key } from '../shell/i18n';
 import { hasRole, me } from '../shell/me';
 import { Problem } from '../shell/Problem';
-import type { ProtocolAnnotation } from '../viewer/annotations';
+import { leaseOf, type ProtocolAnnotation } from '../viewer/annotations';
 import { RecommendationPanel } from '../consult/RecommendationPanel';
 import { RoomAnnotations, RoomChat, RoomFollow, RoomPresence, RoomVotes } from './RoomPanels';
 
@@ -44,6 +45,15 @@ export function MeetingRoom(props: { id?: string; params?: { id: string } }) {
     return () => client?.stop();
   }, [client]);
   const publish = useMemo(() => (a: ProtocolAnnotation) => client?.send('annotation.create', { annotation: a }), [client]);
+  // the annotations whose lease this user holds now: only those may be changed here
+  const holding = (c: RoomClient) => {
+    const leases = c.state.leases;
+    return Object.keys(c.state.annotations).filter((a) => leases[leaseOf(a)]?.userId === me.value?.id);
+  };
+  const edits = useMemo(() => (client ? new AnnotationEdits((op, f) => client.send(op, f), () => holding(client)) : null), [client]);
+  useEffect(() => () => edits?.dispose(), [edits]);
+  const update = useMemo(() => (a: ProtocolAnnotation) => edits?.change(a), [edits]);
+  const editing = client ? holding(client) : [];
   const settle = useMemo(() => (v: Viewport) => client?.send('viewport', { settled: true, viewport: v }), [client]);
 
   if (error && !session) return <Problem error={error} />;
@@ -81,10 +91,10 @@ export function MeetingRoom(props: { id?: string; params?: { id: string } }) {
         <div>
           <RoomFollow client={client} mayLead={mayLead && !!study} following={following} onFollowing={setFollowing} />
           {study ? (
-            <Viewer key={study} studyUid={study} shared={{ items: state.annotations, publish }}
+            <Viewer key={study} studyUid={study} shared={{ items: state.annotations, publish, editing, update }}
               follow={{ leading, view: follow && following ? state.viewport : null, settle }} />
           ) : <p>{t('room.nothingPresented')}</p>}
-          <RoomAnnotations state={state} />
+          <RoomAnnotations state={state} edit={edits ?? undefined} />
           {session.presentingConsultId && (
             <RecommendationPanel key={session.presentingConsultId} consultId={session.presentingConsultId}
               chairId={chair?.userId} />

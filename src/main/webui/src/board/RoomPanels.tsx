@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { RoomClient } from '../live/roomClient';
 import { leader, people, votesOn, type RoomState } from '../live/roomState';
-import { describe } from '../viewer/annotations';
+import { describe, leaseOf } from '../viewer/annotations';
 import { formatDateTime, t, type Key } from '../shell/i18n';
 import { me } from '../shell/me';
 
@@ -66,14 +66,42 @@ export function RoomVotes(props: { client?: RoomClient; state?: RoomState; quest
   );
 }
 
-/** The room's annotations with their authors and the server's measurements. */
-export function RoomAnnotations(props: { state: RoomState }) {
+/**
+ * The room's annotations with their authors and the server's measurements, and who is editing which. With
+ * {@code edit}, each can be taken for editing (its lease) and given back; one held by someone else cannot.
+ */
+export function RoomAnnotations(props: {
+  state: RoomState;
+  edit?: { begin: (id: string) => void; finish: (id: string) => void };
+}) {
   const annotations = Object.values(props.state.annotations);
+  const myId = me.value?.id;
   return (
     <section class="card" aria-labelledby="annotations-title">
       <h2 id="annotations-title">{t('room.annotations', { n: annotations.length })}</h2>
       <ul aria-label={t('room.annotationList')}>
-        {annotations.map((a) => <li key={String(a.id)}>{describe(a, (k) => t(`annotation.kind.${k}` as Key))}</li>)}
+        {annotations.map((a, i) => {
+          const id = String(a.id);
+          const holder = props.state.leases[leaseOf(id)];
+          const mine = holder?.userId === myId;
+          return (
+            <li key={id} data-annotation-id={id}>
+              {describe(a, (k) => t(`annotation.kind.${k}` as Key))}
+              {typeof a.editedBy === 'string' && <span class="muted"> · {t('annotation.editedBy', { name: a.editedBy })}</span>}
+              {holder && !mine && <strong> · {t('annotation.editing', { name: holder.displayName })}</strong>}
+              {props.edit && (mine ? (
+                <button type="button" aria-label={t('annotation.finish', { n: i + 1 })} onClick={() => props.edit!.finish(id)}>
+                  {t('annotation.finishShort')}
+                </button>
+              ) : (
+                <button type="button" aria-label={t('annotation.edit', { n: i + 1 })} disabled={!!holder}
+                  onClick={() => props.edit!.begin(id)}>
+                  {t('annotation.editShort')}
+                </button>
+              ))}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, must, type Schemas } from '../api/client';
-import { formatDateTime, formatDuration, t } from '../shell/i18n';
+import { accessToken } from '../shell/auth';
+import { formatDateTime, formatDuration, t, type Key } from '../shell/i18n';
 import { hasRole } from '../shell/me';
 import { Problem } from '../shell/Problem';
 import { ScheduleMeeting } from '../board/ScheduleMeeting';
+import { FileUpload } from './FileUpload';
 import { DISCIPLINES, actionLabel, disciplineLabel, stateLabel, urgencyLabel } from './labels';
 
 type Consult = Schemas['ConsultView'];
@@ -135,6 +137,54 @@ function Scheduling(props: { consult: Consult; onChange: (c: Consult) => void })
   );
 }
 
+const ATTACHMENT_KINDS = ['PATHOLOGY', 'LAB', 'IMAGING', 'OTHER'] as const;
+
+/** Pathology reports, lab sheets and photos: listed, opened with the token, and added over the resumable upload. */
+function Attachments(props: { consult: Consult; onAdded: () => void }) {
+  const { consult } = props;
+  const [kind, setKind] = useState<string>('PATHOLOGY');
+  const kindRef = useRef(kind);
+  kindRef.current = kind;
+  const [error, setError] = useState<unknown>(null);
+  const open = async (a: Schemas['AttachmentView']) => {
+    try {
+      const r = await fetch(`/api/consults/${consult.id}/attachments/${a.id}`, { headers: { Authorization: `Bearer ${accessToken() ?? ''}` } });
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      window.open(URL.createObjectURL(await r.blob()), '_blank');
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const mayAdd = hasRole('clinician', 'rt-staff', 'case-manager', 'platform-admin') && !['DECLINED', 'CLOSED'].includes(String(consult.state));
+  return (
+    <section class="card" aria-labelledby="attachments-title">
+      <h2 id="attachments-title">{t('attachment.title')}</h2>
+      <ul aria-label={t('attachment.list')}>
+        {(consult.attachments ?? []).map((a) => (
+          <li key={a.id}>
+            <button type="button" class="link" onClick={() => open(a)}>{a.filename}</button>
+            {' · '}{t(`attachment.kind.${a.kind}` as Key)} · {formatDateTime(a.uploadedAt)} · {a.uploadedBy}
+          </li>
+        ))}
+        {(consult.attachments ?? []).length === 0 && <li>{t('attachment.none')}</li>}
+      </ul>
+      {mayAdd && (
+        <>
+          <label class="field">
+            {t('attachment.kind')}
+            <select value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
+              {ATTACHMENT_KINDS.map((k) => <option value={k}>{t(`attachment.kind.${k}` as Key)}</option>)}
+            </select>
+          </label>
+          <FileUpload inputs={[{ label: 'attachment.add', accept: 'application/pdf,image/png,image/jpeg' }]}
+            metadata={() => ({ purpose: 'attachment', consultId: consult.id!, kind: kindRef.current })} onDone={props.onAdded} />
+        </>
+      )}
+      <Problem error={error} />
+    </section>
+  );
+}
+
 function Row(props: { label: string; children: preact.ComponentChildren }) {
   return (<><dt>{props.label}</dt><dd>{props.children}</dd></>);
 }
@@ -191,6 +241,7 @@ export function ConsultDetail(props: { id?: string; params?: { id: string } }) {
           {(consult.studies ?? []).length === 0 && <li>{t('consult.noStudies')}</li>}
         </ul>
       </section>
+      <Attachments consult={consult} onAdded={load} />
       <Triage consult={consult} onChange={setConsult} />
       {hasRole('case-manager', 'platform-admin') && <Scheduling consult={consult} onChange={setConsult} />}
       {hasRole('case-manager', 'platform-admin') && <ScheduleMeeting consult={consult} onScheduled={load} />}

@@ -1,78 +1,15 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { api, must, type Schemas } from '../api/client';
-import { accessToken } from '../shell/auth';
 import { t } from '../shell/i18n';
 import { Problem } from '../shell/Problem';
 import { studiesOfPatient, type ArchivedStudy } from './archive';
 import { DISCIPLINES, URGENCIES, disciplineLabel, urgencyLabel } from './labels';
 import { PatientPicker } from './PatientPicker';
-import { UploadQueue, stowSender } from './upload';
+import { FileUpload } from './FileUpload';
 
 type Patient = Schemas['PatientView'];
 type Urgency = (typeof URGENCIES)[number];
-
-function percent(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.round((100 * part) / whole);
-}
-
-/** Upload of a CD or PACS export folder: per-file and overall progress; dropped files are sent again. */
-function StudyUpload(props: { onStudies: (uids: string[]) => void; onBusy: (busy: boolean) => void }) {
-  const [, redraw] = useState(0);
-  const queue = useMemo(() => new UploadQueue(stowSender('/dicomweb/studies', accessToken), {
-    onChange: () => redraw((n) => n + 1),
-  }), []);
-  const start = async (files: FileList | null) => {
-    if (!files || files.length === 0) return;
-    queue.add(Array.from(files));
-    props.onBusy(true);
-    await queue.run();
-    props.onBusy(false);
-    props.onStudies(queue.studyUids);
-  };
-  const stored = queue.items.filter((i) => i.state === 'stored').length;
-  const failed = queue.items.filter((i) => i.state === 'failed').length;
-  return (
-    <div>
-      <div class="actions">
-        <label class="field">
-          {t('upload.folder')}
-          <input type="file" multiple {...{ webkitdirectory: true }} onChange={(e) => start(e.currentTarget.files)} />
-        </label>
-        <label class="field">
-          {t('upload.files')}
-          <input type="file" multiple onChange={(e) => start(e.currentTarget.files)} />
-        </label>
-      </div>
-      {queue.items.length > 0 && (
-        <div>
-          <label class="field">
-            {t('upload.overall', { stored, total: queue.items.length })}
-            <progress max={100} value={percent(queue.sentBytes, queue.totalBytes)} />
-          </label>
-          {failed > 0 && (
-            <p role="alert" class="error">
-              {t('upload.failed', { n: failed })}{' '}
-              <button type="button" onClick={() => start(null) || queue.run()}>{t('upload.retry')}</button>
-            </p>
-          )}
-          <details open>
-            <summary>{t('upload.perFile')}</summary>
-            <ul class="files">
-              {queue.items.map((i) => (
-                <li key={i.path}>
-                  <span>{i.path}</span>
-                  <progress aria-label={i.path} max={100} value={i.state === 'stored' ? 100 : percent(i.sent, i.file.size)} />
-                  <span>{t(`upload.state.${i.state}` as 'upload.state.stored')}{i.error && i.state !== 'stored' ? ` (${i.error})` : ''}</span>
-                </li>
-              ))}
-            </ul>
-          </details>
-        </div>
-      )}
-    </div>
-  );
-}
 
 /** A county clinician's consult request: patient, summary and question, pathology, studies picked or uploaded. */
 export function NewConsult() {
@@ -178,7 +115,8 @@ export function NewConsult() {
             ))}
           </fieldset>
         )}
-        <StudyUpload onStudies={setUploaded} onBusy={setUploading} />
+        <FileUpload inputs={[{ label: 'upload.folder', folder: true }, { label: 'upload.files' }]}
+          metadata={() => ({ purpose: 'dicom' })} onDone={setUploaded} onBusy={setUploading} />
         {uploaded.length > 0 && <p role="status">{t('upload.studies', { n: uploaded.length })}</p>}
       </section>
       <Problem error={error} />

@@ -1,8 +1,11 @@
+import { DetailedError, Upload } from 'tus-js-client';
+
 /**
- * Study upload over STOW-RS, one DICOM file per request, built for weak county links: every file has its
- * own progress, a file whose request failed (dropped connection, 5xx) is sent again after a pause, and a
- * file the archive has stored is never sent again. The unit of resumption is the file (a CT slice is
- * ~0.5 MB), not the byte; see docs/webui.md.
+ * Uploads built for weak county links, over the tus 1.0 resumable-upload protocol (docs/webui.md,
+ * "Uploads"): every file has its own progress; a file whose transfer failed (dropped connection, 5xx) is
+ * taken up again after a pause from the byte the server holds (the server keeps what arrived), so bytes
+ * already received are never sent twice; a file the server has handed on is never sent again. The one
+ * upload path of the app: DICOM studies and attachments alike.
  */
 
 export type FileState = 'waiting' | 'sending' | 'stored' | 'retrying' | 'failed';
@@ -11,20 +14,20 @@ export interface UploadItem {
   readonly file: Blob & { name: string };
   readonly path: string;
   state: FileState;
+  /** Bytes the server holds. */
   sent: number;
   attempts: number;
-  studyUid?: string;
+  /** The server's upload of this file (its tus URL), once created: a retry resumes it. */
+  uploadUrl?: string;
+  /** What the server made of the file: the study it went into, the attachment's id. */
+  result?: string;
   error?: string;
 }
 
-export interface StowResult {
-  studyUid?: string;
-}
+/** Sends one file (or the rest of it); reports bytes the server holds; resolves with what it became. */
+export type Sender = (item: UploadItem, onProgress: (sent: number) => void) => Promise<{ result?: string }>;
 
-/** Sends one file; reports bytes sent; resolves with what the archive stored or rejects (retryable or not). */
-export type Sender = (file: Blob, onProgress: (sent: number) => void) => Promise<StowResult>;
-
-export class StowRejected extends Error {
+export class UploadRejected extends Error {
   constructor(readonly status: number, message: string) {
     super(message);
   }
@@ -70,9 +73,14 @@ export class UploadQueue {
     return this.items.reduce((n, i) => n + (i.state === 'stored' ? i.file.size : i.sent), 0);
   }
 
-  /** Study Instance UIDs of what was stored, each once. */
-  get studyUids(): string[] {
-    return [...new Set(this.items.map((i) => i.studyUid).filter((u): u is string => !!u))];
+  /** What the files became (Study Instance UIDs, attachment ids), each once. */
+  get results(): string[] {
+    return [...new Set(this.items.map((i) => i.result).filter((u): u is string => !!u))];
+  }
+
+  /** Times a file was taken up again after its transfer failed. */
+  get resumed(): number {
+    return this.items.reduce((n, i) => n + Math.max(0, i.attempts - 1), 0);
   }
 
   get done(): boolean {
@@ -104,29 +112,28 @@ export class UploadQueue {
   private async deliver(item: UploadItem): Promise<void> {
     while (true) {
       item.state = 'sending';
-      item.sent = 0;
       item.attempts++;
       this.onChange();
       try {
-        const result = await this.send(item.file, (sent) => {
+        const done = await this.send(item, (sent) => {
           item.sent = sent;
           this.onChange();
         });
         item.state = 'stored';
-        item.studyUid = result.studyUid;
+        item.result = done.result;
         item.error = undefined;
         this.onChange();
         return;
       } catch (e) {
         item.error = e instanceof Error ? e.message : String(e);
-        const permanent = e instanceof StowRejected && e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429;
+        const permanent = e instanceof UploadRejected && e.status >= 400 && e.status < 500 && e.status !== 408
+          && e.status !== 409 && e.status !== 423 && e.status !== 429;
         if (permanent || item.attempts >= this.maxAttempts) {
           item.state = 'failed';
           this.onChange();
           return;
         }
         item.state = 'retrying';
-        item.sent = 0;
         this.onChange();
         await this.sleep(this.backoff(item.attempts));
       }
@@ -134,45 +141,53 @@ export class UploadQueue {
   }
 }
 
-const BOUNDARY_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';
-
-/** A STOW-RS sender over XMLHttpRequest (fetch reports no upload progress), with the bearer token. */
-export function stowSender(url: string, token: () => string | undefined): Sender {
-  return (file, onProgress) => new Promise((resolve, reject) => {
-    let boundary = 'consilium-';
-    for (let i = 0; i < 24; i++) boundary += BOUNDARY_CHARS[Math.floor(Math.random() * BOUNDARY_CHARS.length)];
-    const head = `--${boundary}\r\nContent-Type: application/dicom\r\n\r\n`;
-    const tail = `\r\n--${boundary}--\r\n`;
-    const body = new Blob([head, file, tail]);
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
-    xhr.setRequestHeader('Content-Type', `multipart/related; type="application/dicom"; boundary=${boundary}`);
-    xhr.setRequestHeader('Accept', 'application/dicom+json');
-    const bearer = token();
-    if (bearer) xhr.setRequestHeader('Authorization', `Bearer ${bearer}`);
-    xhr.upload.onprogress = (e) => onProgress(Math.max(0, Math.min(file.size, e.loaded - head.length)));
-    xhr.onerror = () => reject(new Error('network'));
-    xhr.ontimeout = () => reject(new Error('timeout'));
-    xhr.onload = () => {
-      if (xhr.status === 200 || xhr.status === 202) {
-        resolve({ studyUid: studyOf(xhr.responseText) });
-      } else {
-        reject(new StowRejected(xhr.status, failureOf(xhr.responseText) ?? `HTTP ${xhr.status}`));
-      }
-    };
-    xhr.send(body);
-  });
+/**
+ * Bytes per PATCH request for a file of {@code size}: a quarter of the file, at least 16 kB and at most 4 MB.
+ * The server keeps the bytes of a request cut short, but a proxy that buffers request bodies (nginx does by
+ * default) passes on nothing of a request that did not finish; in pieces, a drop costs at most the piece in
+ * flight, and each piece is acknowledged with the offset.
+ */
+export function chunkFor(size: number): number {
+  return Math.min(4 * 1024 * 1024, Math.max(16 * 1024, Math.ceil(size / 4)));
 }
 
-/** The study of the first stored instance, from its RetrieveURL (…/studies/{uid}/series/…). */
-export function studyOf(stowResponse: string): string | undefined {
-  try {
-    const json = JSON.parse(stowResponse) as Record<string, { Value?: Record<string, { Value?: string[] }>[] }>;
-    const url = json['00081199']?.Value?.[0]?.['00081190']?.Value?.[0];
-    return url?.match(/\/studies\/([0-9.]+)/)?.[1];
-  } catch {
-    return undefined;
-  }
+/**
+ * A tus sender (tus-js-client) to the server's /api/uploads with the bearer token read per request (a
+ * refreshed token included). The first attempt creates the upload (its metadata names what the file is
+ * for); a later one resumes it at the offset the server reports. Retries are the queue's, not the library's.
+ */
+export function tusSender(endpoint: string, token: () => string | undefined,
+  metadata: (item: UploadItem) => Record<string, string>): Sender {
+  return (item, onProgress) => new Promise((resolve, reject) => {
+    const upload: Upload = new Upload(item.file, {
+      endpoint,
+      uploadUrl: item.uploadUrl ?? null,
+      chunkSize: chunkFor(item.file.size),
+      retryDelays: null,
+      storeFingerprintForResuming: false,
+      metadata: { filename: item.path, filetype: item.file.type || 'application/octet-stream', ...metadata(item) },
+      onBeforeRequest: (req) => {
+        const bearer = token();
+        if (bearer) req.setHeader('Authorization', `Bearer ${bearer}`);
+      },
+      onUploadUrlAvailable: () => {
+        item.uploadUrl = upload.url ?? undefined;
+      },
+      onProgress: (sent) => onProgress(sent),
+      onSuccess: ({ lastResponse }) => resolve({ result: lastResponse.getHeader('Consilium-Upload-Result') || undefined }),
+      onError: (e) => {
+        const response = e instanceof DetailedError ? e.originalResponse : null;
+        const status = response?.getStatus() ?? 0;
+        if ((status === 404 || status === 410) && item.uploadUrl) {
+          item.uploadUrl = undefined; // the server's upload expired: the next attempt starts the file again
+          reject(new Error('expired'));
+          return;
+        }
+        reject(status ? new UploadRejected(status, failureOf(response!.getBody()) ?? `HTTP ${status}`) : new Error('network'));
+      },
+    });
+    upload.start();
+  });
 }
 
 function failureOf(body: string): string | undefined {

@@ -61,4 +61,15 @@ describe('room state from events', () => {
     s = applyEvent(s, 4, joined('c2'));
     expect(leader(s)?.displayName).toBe('李明');
   });
+
+  it('keeps who holds each edit lease until it is released, and an annotation\'s author through others\' edits', () => {
+    const zhou = { userId: 'u-zhou', displayName: '周婷' };
+    let s = applyEvent(EMPTY_ROOM, 1, { type: 'annotation.created', actor: li, data: { annotation: { id: 'a1', kind: 'line' } } });
+    s = applyEvent(s, 2, { type: 'lease.granted', actor: zhou, data: { target: 'annotation:a1', expiresAt: '2026-01-01T00:00:30Z' } });
+    expect(s.leases['annotation:a1']).toEqual({ userId: 'u-zhou', displayName: '周婷', expiresAt: '2026-01-01T00:00:30Z' });
+    s = applyEvent(s, 3, { type: 'annotation.updated', actor: zhou, data: { annotation: { id: 'a1', kind: 'line', points: [[1, 1], [2, 2]] } } });
+    expect(s.annotations.a1).toMatchObject({ author: '李明', editedBy: '周婷', points: [[1, 1], [2, 2]] });
+    s = applyEvent(s, 4, { type: 'lease.released', data: { target: 'annotation:a1', reason: 'expired' } });
+    expect(s.leases).toEqual({});
+  });
 });

@@ -52,6 +52,13 @@ export interface Vote {
   seq: number;
 }
 
+/** Who holds an edit lease (docs/live-protocol.md, "Leases"). */
+export interface Lease {
+  userId: string;
+  displayName: string;
+  expiresAt?: string;
+}
+
 export interface RoomState {
   seq: number;
   presence: Presence[];
@@ -62,11 +69,13 @@ export interface RoomState {
   /** Who leads "follow me", and the viewport they last settled on. */
   follow: { userId: string; displayName: string } | null;
   viewport: Viewport | null;
+  /** Edit leases held now, by target (`annotation:<id>`, `roi:<n>`). */
+  leases: Record<string, Lease>;
   closed: boolean;
 }
 
 export const EMPTY_ROOM: RoomState = {
-  seq: 0, presence: [], chat: [], annotations: {}, votes: {}, follow: null, viewport: null, closed: false,
+  seq: 0, presence: [], chat: [], annotations: {}, votes: {}, follow: null, viewport: null, leases: {}, closed: false,
 };
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -95,9 +104,14 @@ export function applyEvent(state: RoomState, seq: number, event: RoomEvent): Roo
       break;
     case 'annotation.created':
     case 'annotation.updated': {
+      // the author stays the one who drew it; whoever changed it last is its editor
       const a = (data.annotation ?? data) as Record<string, unknown>;
-      const author = event.actor?.displayName ?? event.actor?.userId ?? '';
-      if (typeof a.id === 'string') next.annotations = { ...state.annotations, [a.id]: { ...a, author } };
+      const actor = event.actor?.displayName ?? event.actor?.userId ?? '';
+      if (typeof a.id === 'string') {
+        const before = state.annotations[a.id];
+        next.annotations = { ...state.annotations, [a.id]: event.type === 'annotation.created' || !before
+          ? { ...a, author: actor } : { ...a, author: before.author, editedBy: actor } };
+      }
       break;
     }
     case 'annotation.deleted': {
@@ -128,6 +142,20 @@ export function applyEvent(state: RoomState, seq: number, event: RoomEvent): Roo
     case 'viewport.set':
       if (state.follow && event.actor?.userId === state.follow.userId) next.viewport = (data.viewport as Viewport) ?? null;
       break;
+    case 'lease.granted': {
+      const target = str(data.target);
+      const userId = event.actor?.userId ?? '';
+      next.leases = { ...state.leases, [target]: {
+        userId, displayName: event.actor?.displayName ?? userId, expiresAt: str(data.expiresAt) || undefined,
+      } };
+      break;
+    }
+    case 'lease.released': {
+      const { [str(data.target)]: _ended, ...others } = state.leases;
+      void _ended;
+      next.leases = others;
+      break;
+    }
     case 'room.closed':
       next.closed = true;
       break;

@@ -3,11 +3,15 @@
  * tool draws which kind, and how the image points are written and read.
  */
 
-export type Kind = 'line' | 'angle' | 'arrow' | 'ellipse';
+export type Kind = 'line' | 'angle' | 'arrow' | 'ellipse' | 'polygon' | 'text';
 
 export const TOOL_OF_KIND: Record<Kind, string> = {
-  line: 'Length', angle: 'Angle', arrow: 'ArrowAnnotate', ellipse: 'EllipticalROI',
+  line: 'Length', angle: 'Angle', arrow: 'ArrowAnnotate', ellipse: 'EllipticalROI', polygon: 'PlanarFreehandROI',
+  text: 'Label',
 };
+
+/** The protocol's limit on a freehand ROI's points (docs/live-protocol.md). */
+export const MAX_POLYGON_POINTS = 10_000;
 
 type Point = [number, number];
 
@@ -46,12 +50,36 @@ export interface ProtocolAnnotation {
   ref: { studyUid: string; seriesUid: string; sopInstanceUid: string; frame: number; pixelSpacing?: [number, number] };
   points: Point[];
   patientPoints?: [number, number, number][];
+  text?: string;
 }
+
+/**
+ * The world (patient mm) points that stand for a cornerstone annotation in the protocol: a freehand ROI's
+ * closed outline (at most {@link MAX_POLYGON_POINTS}, evenly thinned), a text label's anchor alone (the
+ * Label tool keeps its anchor twice), every handle otherwise.
+ */
+export function protocolPoints<T>(kind: Kind, handles: T[], outline: T[] | undefined): T[] {
+  if (kind === 'text') return handles.slice(0, 1);
+  if (kind !== 'polygon') return handles;
+  const all = outline ?? [];
+  if (all.length <= MAX_POLYGON_POINTS) return all;
+  const step = all.length / MAX_POLYGON_POINTS;
+  return Array.from({ length: MAX_POLYGON_POINTS }, (_, i) => all[Math.floor(i * step)]);
+}
+
+/** What an annotation looks like on the image: redrawn when this changes (an edit from the room). */
+export function shapeOf(a: { points?: unknown; text?: unknown }): string {
+  return JSON.stringify([a.points, a.text ?? null]);
+}
+
+/** A lease target of the room protocol for an annotation. */
+export const leaseOf = (id: string) => `annotation:${id}`;
 
 /** What one person reads about an annotation: the author, the kind, and the server's measurement. */
 export function describe(a: Record<string, unknown>, kindLabel: (k: string) => string): string {
   const m = (a.measurement ?? {}) as { length?: number; degrees?: number; area?: number; unit?: string };
   const value = m.length ?? m.degrees ?? m.area;
   const unit = m.degrees != null ? '°' : m.unit ? ` ${m.unit}` : '';
-  return `${String(a.author ?? '')}: ${kindLabel(String(a.kind))}${value != null ? ` ${value.toFixed(1)}${unit}` : ''}`;
+  const text = typeof a.text === 'string' && a.text ? ` "${a.text}"` : '';
+  return `${String(a.author ?? '')}: ${kindLabel(String(a.kind))}${value != null ? ` ${value.toFixed(1)}${unit}` : ''}${text}`;
 }

@@ -1,14 +1,14 @@
 import { init as coreInit } from '@cornerstonejs/core';
 import { init as loaderInit } from '@cornerstonejs/dicom-image-loader';
 import {
-  AngleTool, ArrowAnnotateTool, EllipticalROITool, LengthTool, PanTool, PlanarFreehandROITool, StackScrollTool,
+  AngleTool, ArrowAnnotateTool, EllipticalROITool, LabelTool, LengthTool, PanTool, PlanarFreehandROITool, StackScrollTool,
   WindowLevelTool, ZoomTool, addTool, init as toolsInit,
 } from '@cornerstonejs/tools';
 import { accessToken } from '../shell/auth';
 
 let ready: Promise<void> | null = null;
 
-export const MEASUREMENT_TOOLS = [LengthTool, AngleTool, EllipticalROITool, PlanarFreehandROITool, ArrowAnnotateTool];
+export const MEASUREMENT_TOOLS = [LengthTool, AngleTool, EllipticalROITool, PlanarFreehandROITool, ArrowAnnotateTool, LabelTool];
 export const NAVIGATION_TOOLS = [WindowLevelTool, PanTool, ZoomTool, StackScrollTool];
 
 /**

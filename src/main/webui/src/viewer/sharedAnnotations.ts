@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { eventTarget, getRenderingEngine, metaData, utilities, type Types } from '@cornerstonejs/core';
 import { AngleTool, ArrowAnnotateTool, EllipticalROITool, LengthTool, WindowLevelTool, Enums as ToolEnums } from '@cornerstonejs/tools';
 import type { Key } from '../shell/i18n';
-import { TOOL_OF_KIND, ellipseCorners, ellipseHandles, instanceOf, kindOfTool, type Kind, type ProtocolAnnotation } from './annotations';
+import { ellipseCorners, ellipseHandles, instanceOf, kindOfTool, type Kind, type ProtocolAnnotation } from './annotations';
 
 /** The room's annotations to show, and how to send one drawn here (the room client's annotation.create). */
 export interface SharedAnnotations {
@@ -20,7 +20,8 @@ export const SHARED_TOOLS: { name: string; label: Key }[] = [
 ];
 
 type Hydrate = (viewportId: string, points: Types.Point3[], options?: { annotationUID?: string; referencedImageId?: string }) => unknown;
-const HYDRATE: Record<Kind, Hydrate> = {
+/** The kinds drawn on the review room's CT (the consult viewer also draws freehand outlines and text labels). */
+const HYDRATE: Partial<Record<Kind, Hydrate>> = {
   line: LengthTool.hydrate as Hydrate,
   angle: AngleTool.hydrate as Hydrate,
   arrow: ((vp, points, options) => (ArrowAnnotateTool.hydrate as unknown as (v: string, p: Types.Point3[], l: string, o?: object) => unknown)(vp, points, '', options)) as Hydrate,
@@ -86,7 +87,8 @@ export function useSharedAnnotations(stack: AnnotatedStack, shared: SharedAnnota
       if (stack.shown.current.has(id)) continue;
       const ref = a.ref as ProtocolAnnotation['ref'] | undefined;
       const kind = a.kind as Kind;
-      if (!ref || !(kind in TOOL_OF_KIND)) continue;
+      const hydrate = HYDRATE[kind];
+      if (!ref || !hydrate) continue;
       const imageId = stack.imageIds.current.find((i) => {
         const at = instanceOf(i);
         return at?.sopInstanceUid === ref.sopInstanceUid && at.frame === (ref.frame ?? 1);
@@ -96,7 +98,7 @@ export function useSharedAnnotations(stack: AnnotatedStack, shared: SharedAnnota
       const image = kind === 'ellipse' ? ellipseHandles(a.points as [number, number][]) : a.points as [number, number][];
       const world = patient ?? image.map((p) => utilities.imageToWorldCoords(imageId, p) as Types.Point3);
       stack.shown.current.add(id);
-      HYDRATE[kind](stack.viewportId, world, { annotationUID: id, referencedImageId: imageId });
+      hydrate(stack.viewportId, world, { annotationUID: id, referencedImageId: imageId });
       drew = true;
     }
     if (drew) getRenderingEngine(stack.engineId)?.render();

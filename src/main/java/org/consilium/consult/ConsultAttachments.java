@@ -49,18 +49,8 @@ public class ConsultAttachments {
     @Transactional
     public AttachmentView add(CurrentUser user, UUID consultId, String kind, String filename, String declaredType,
                               InputStream body) {
-        Consult c = consults.load(user, consultId, "consult.attachment.add");
-        if (!visibility.mayEditRequest(user, c)) {
-            throw consults.deny(user, c, "consult.attachment.add", "only the requesting hospital and case managers"
-                    + " add attachments");
-        }
-        if (c.state.terminal()) {
-            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "A " + c.state + " consult takes no attachments");
-        }
+        Consult c = mayAdd(user, consultId, kind);
         String k = kind == null ? "OTHER" : kind.toUpperCase();
-        if (!KINDS.contains(k)) {
-            throw new ProblemException(ProblemType.VALIDATION, "kind: one of " + KINDS);
-        }
         ConsultAttachment a = new ConsultAttachment();
         a.id = UuidV7.next();
         a.consultId = c.id;
@@ -73,6 +63,27 @@ public class ConsultAttachments {
         audit.record(user.asActor(), c.hospitalId, "consult.attachment.add", Consults.target(c.id), Outcome.SUCCESS,
                 a.kind + " " + a.filename + " (" + a.mediaType + ", " + a.size + " bytes)");
         return AttachmentView.of(a);
+    }
+
+    /**
+     * The consult, when the caller may attach a file of this kind to it now (the requesting side or a case
+     * manager, a consult not closed); asked before a resumable upload starts, and again when it completes.
+     */
+    @Transactional
+    public Consult mayAdd(CurrentUser user, UUID consultId, String kind) {
+        Consult c = consults.load(user, consultId, "consult.attachment.add");
+        if (!visibility.mayEditRequest(user, c)) {
+            throw consults.deny(user, c, "consult.attachment.add", "only the requesting hospital and case managers"
+                    + " add attachments");
+        }
+        if (c.state.terminal()) {
+            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "A " + c.state + " consult takes no attachments");
+        }
+        String k = kind == null ? "OTHER" : kind.toUpperCase();
+        if (!KINDS.contains(k)) {
+            throw new ProblemException(ProblemType.VALIDATION, "kind: one of " + KINDS);
+        }
+        return c;
     }
 
     /** An attachment of a consult the caller may see; audited as a PHI read. */

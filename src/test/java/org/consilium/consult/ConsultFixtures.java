@@ -55,7 +55,7 @@ public final class ConsultFixtures {
     }
 
     /** A patient and a REQUESTED consult for them, raised by {@code user}; returns the consult id. */
-    static String consult(String user, String patientName) {
+    public static String consult(String user, String patientName) {
         String patientId = patient(user, "P" + unique(), patientName);
         return create(user, request(patientId)).then().statusCode(201).extract().path("id");
     }

@@ -27,7 +27,8 @@ public final class LocalKeycloak implements AutoCloseable {
     public static final String REALM = "consilium";
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "admin";
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    /** 4 minutes; {@code -Dconsilium.test.keycloak-start-minutes=N} gives a machine shared by many builds longer. */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(Long.getLong("consilium.test.keycloak-start-minutes", 4));
 
     private final Process process;
     private final int port;

@@ -75,7 +75,8 @@ final class Browser implements AutoCloseable {
             if (name.equals(focused.getAccessibleName().trim())) {
                 return focused;
             }
-            focused.sendKeys(org.openqa.selenium.Keys.TAB);
+            // to the page, not the element: Tab sent to a file field would be taken for a file's name
+            new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
         }
         throw new AssertionError("Tab never reached '" + name + "' at " + driver.getCurrentUrl());
     }
@@ -165,6 +166,18 @@ final class Browser implements AutoCloseable {
         ChromiumNetworkConditions conditions = new ChromiumNetworkConditions();
         conditions.setOffline(offline);
         driver.setNetworkConditions(conditions);
+    }
+
+    /**
+     * Cuts this browser off the network or brings it back, over a link whose upload is limited to
+     * {@code uploadBytesPerSecond} (0: unlimited), through the DevTools protocol's network emulation; going
+     * offline fails the requests in flight, as a dropped county link does.
+     */
+    void network(boolean offline, int uploadBytesPerSecond) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline,
+                "latency", uploadBytesPerSecond > 0 ? 40 : 0, "downloadThroughput", -1,
+                "uploadThroughput", uploadBytesPerSecond > 0 ? uploadBytesPerSecond : -1));
     }
 
     /** Waits until the page's text contains {@code text}. */

@@ -15,6 +15,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.consilium.localstack.Tokens;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +33,8 @@ import org.openqa.selenium.interactions.Actions;
  * A board meeting's live room in two browsers, in zh-CN: the case manager starts the session and presents
  * the case; the chair (李明) and a radiologist (周婷) are in the room and see each other; they talk in the
  * chat; the chair presents with "follow me" and the radiologist's viewer follows his slice and window; his
- * length measurement appears in her room; her browser goes offline and comes back to the chat she missed;
+ * length, ellipse, freehand ROI, arrow and text label appear in her room with his name; she takes his length's
+ * lease and changes it while he sees who is editing it and cannot take it; her browser goes offline and comes back to the chat she missed;
  * both vote; the chair drafts the structured recommendation, she gives her opinion, he finalises it, both
  * sign and the signed opinion PDF opens; the replay's timeline shows the measurement appearing at its
  * moment. The consult itself is requested and triaged over the API (ConsultWalkIT walks that part).
@@ -54,7 +59,7 @@ class RoomWalkIT {
 
     @Test
     void twoSpecialistsShareTheRoomFollowTheChairVoteAndSignTheRecommendation() throws Exception {
-        String title = scheduledMeeting();
+        String title = scheduledMeeting("会诊室演练:肺部体模").title();
         try (Browser a = new Browser(); Browser b = new Browser()) {
             // the case manager starts the session and presents the case
             ConsultWalkIT.signIn(app, a, "cm.wang");
@@ -113,6 +118,66 @@ class RoomWalkIT {
             b.awaitText("标注(2)");
             String both = text(b, "本室标注");
             assertTrue(both.matches("(?s).*李明: 椭圆 \\d+\\.\\d mm².*"), both);
+
+            // a freehand ROI traced round and closed, an arrow and a text label with words typed first
+            a.click("button", "自由 ROI");
+            Actions trace = new Actions(a.driver).moveToElement(canvas, -110, 40).clickAndHold();
+            for (int[] step : new int[][] {{15, 0}, {15, 0}, {15, 0}, {0, 15}, {0, 15}, {-15, 0}, {-15, 0}, {-15, 0}, {0, -15}, {0, -13}}) {
+                trace = trace.moveByOffset(step[0], step[1]);
+            }
+            trace.release().perform();
+            b.awaitText("标注(3)");
+            a.type("标注文字", "可疑结节");
+            a.click("button", "箭头标注");
+            new Actions(a.driver).moveToElement(canvas, 100, -60).clickAndHold().moveByOffset(15, 15).moveByOffset(15, 15)
+                    .release().perform();
+            b.awaitText("标注(4)");
+            a.click("button", "文字标注");
+            new Actions(a.driver).moveToElement(canvas, -100, -90).click().perform();
+            b.awaitText("标注(5)");
+            String all = text(b, "本室标注");
+            assertTrue(all.matches("(?s).*李明: 多边形 \\d+\\.\\d mm².*"), all);
+            assertTrue(all.contains("李明: 箭头 ") && all.contains("\"可疑结节\""), all);
+            assertTrue(all.contains("李明: 文字 \"可疑结节\""), all);
+
+            // the radiologist takes the chair's length to edit it (its lease): he sees who holds it and cannot
+            // take it meanwhile; her change reaches him, and once she is done it is free again
+            a.click("button", "窗宽窗位");
+            String length = lengthOf(firstLine(a, "本室标注"));
+            b.click("button", "编辑标注 1");
+            b.find("button", "完成编辑标注 1");
+            a.awaitText("周婷 正在编辑");
+            assertTrue(!a.find("button", "编辑标注 1").isEnabled(), "the chair cannot take what the radiologist holds");
+            // the length's start (its left end: the measurement's text box sits at the right end and would be
+            // dragged instead) as her viewer draws it (cornerstone's SVG line), from the centre of her image
+            b.driver.executeScript("window.scrollTo(0, 0)"); // the edit button's click scrolled her page down
+            WebElement her = b.find("application", "影像(方向键翻层)");
+            String lengthId = b.driver.findElement(By.cssSelector("li[data-annotation-id]")).getDomAttribute("data-annotation-id");
+            WebElement line = b.driver.findElement(By.cssSelector("line[data-id='" + lengthId + "-line']"));
+            // Selenium offsets from the element's in-view centre: the image may reach below the window
+            @SuppressWarnings("unchecked")
+            List<Number> at = (List<Number>) b.driver.executeScript(
+                    "const [el, line] = arguments; const r = el.getBoundingClientRect();"
+                            + "const cx = (Math.max(r.left, 0) + Math.min(r.right, innerWidth)) / 2;"
+                            + "const cy = (Math.max(r.top, 0) + Math.min(r.bottom, innerHeight)) / 2;"
+                            + "const svg = line.ownerSVGElement.getBoundingClientRect();"
+                            + "return [svg.left + line.x1.baseVal.value - cx, svg.top + line.y1.baseVal.value - cy];", her, line);
+            int endX = (int) Math.round(at.get(0).doubleValue());
+            int endY = (int) Math.round(at.get(1).doubleValue());
+            new Actions(b.driver).moveToElement(her, endX, endY).clickAndHold().moveByOffset(-10, 8).moveByOffset(-10, 7)
+                    .release().perform();
+            try {
+                a.await("the radiologist's change of the length", d -> firstLine(a, "本室标注").contains("周婷 修改") ? true : null);
+            } catch (AssertionError e) {
+                throw new AssertionError("her screen:\n" + b.driver.findElement(By.tagName("body")).getText()
+                        + "\nher console:\n" + b.console() + "\nthe drag started at " + endX + "," + endY, e);
+            }
+            String changed = lengthOf(firstLine(a, "本室标注"));
+            assertTrue(!changed.equals(length), "the length was " + length + " and is " + changed);
+            a.screenshot("room-lease-held");
+            b.click("button", "完成编辑标注 1");
+            a.await("the lease given back", d -> a.find("button", "编辑标注 1").isEnabled() ? true : null);
+            assertTrue(!text(a, "本室标注").contains("正在编辑"), text(a, "本室标注"));
             a.screenshot("room-chair");
             b.screenshot("room-specialist");
             List<String> problems = new ArrayList<>();
@@ -128,7 +193,7 @@ class RoomWalkIT {
             b.offline(false);
             b.awaitText("离线期间的消息", Duration.ofSeconds(45));
             b.awaitText("已连接");
-            b.awaitText("标注(2)");
+            b.awaitText("标注(5)");
 
             // votes
             a.click("button", "同意");
@@ -211,7 +276,7 @@ class RoomWalkIT {
             check(b, "room (English)", problems);
             b.click("link", "Replay");
             b.find("heading", "Session replay");
-            b.awaitText("Annotations (2)");
+            b.awaitText("Annotations (5)");
             check(b, "replay (English)", problems);
             b.click("button", "中文");
             assertEquals(List.of(), problems);
@@ -268,6 +333,116 @@ class RoomWalkIT {
         assertEquals(List.of(), problems);
     }
 
+    /**
+     * The walk in English: log-in through Keycloak's English page, the county's worklist, a new request with a
+     * patient registered, the consult it became, and (as the radiologist) the live room with its viewer. No
+     * string of the app's Chinese dictionaries shows on any of those screens, and the page says it is English.
+     */
+    @Test
+    void theWalkInEnglishShowsNoChineseStringOfTheApp() throws Exception {
+        Set<String> chinese = chineseStrings();
+        List<String> problems = new ArrayList<>();
+        try (Browser b = new Browser()) {
+            b.open(app.url("/"));
+            b.click("button", "English");
+            signInInEnglish(b, "cx.doctor");
+            b.find("heading", "My requests");
+            leaks(b, "my requests", chinese, problems);
+            b.click("link", "New consult request");
+            b.find("heading", "New consult request");
+            leaks(b, "new request", chinese, problems);
+            b.click("button", "Register a new patient");
+            b.type("Local patient ID", "EN-WALK-" + System.nanoTime());
+            b.type("Name", "Lung Phantom");
+            b.choose("Sex", "Male");
+            b.click("button", "Register patient");
+            b.find("button", "Change patient");
+            b.type("Clinical summary", "Right upper lobe nodule, 2.1 cm, adenocarcinoma on biopsy.");
+            b.type("Question for the board", "Is SBRT suitable?");
+            b.choose("Urgency", "Urgent");
+            b.click("checkbox", "Radiation oncology");
+            leaks(b, "new request, filled", chinese, problems);
+            b.screenshot("new-consult-en");
+            b.click("button", "Submit request");
+            b.find("heading", "Consult: Lung Phantom");
+            leaks(b, "the consult", chinese, problems);
+            b.click("button", "Sign out");
+            b.find("button", "Sign in");
+
+            Scheduled room = scheduledMeeting("Board walk in English");
+            openAndPresent(room);
+            signInInEnglish(b, "dr.zhou");
+            b.click("link", "Board meetings");
+            b.find("heading", "Board meetings");
+            leaks(b, "board meetings", chinese, problems);
+            b.click("link", "Enter the room: Board walk in English");
+            b.find("heading", "Consult room");
+            b.awaitText("Connected");
+            b.awaitText("Slice 49 of 96", Duration.ofMinutes(1));
+            leaks(b, "the room", chinese, problems);
+            b.screenshot("room-en");
+            assertEquals("en", b.driver.findElement(By.tagName("html")).getDomAttribute("lang"));
+            b.click("button", "中文");
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /** Signs in from the app's English sign-in page through Keycloak's English log-in. */
+    static void signInInEnglish(Browser b, String username) {
+        b.click("button", "Sign in");
+        SignInIT.keycloakLogIn(b, username, "Username or email", "Password", "Sign In");
+        b.find("button", "Sign out");
+    }
+
+    /** The case manager opens the meeting's session and presents its consult, over the API. */
+    static void openAndPresent(Scheduled room) {
+        call(app.url(""), "cm.wang", "POST", "/api/meetings/" + room.meetingId() + "/session/open", Map.of());
+        call(app.url(""), "cm.wang", "PUT", "/api/meetings/" + room.meetingId() + "/session/presenting",
+                Map.of("consultId", room.consultId()));
+    }
+
+    /**
+     * Every run of Chinese characters (two or more) in the app's zh-CN dictionaries, with placeholders cut out:
+     * what would show if a screen fell back to Chinese or a string were left untranslated.
+     */
+    static Set<String> chineseStrings() throws IOException {
+        Set<String> out = new TreeSet<>();
+        Pattern run = Pattern.compile("[\\p{IsHan}\\u3000-\\u303f\\uff00-\\uffef]{2,}");
+        try (Stream<Path> files = Files.walk(Path.of("src/main/webui/src/i18n"))) {
+            for (Path f : files.filter(p -> p.getFileName().toString().equals("zh-CN.json")).toList()) {
+                Map<String, String> dict = new com.fasterxml.jackson.databind.ObjectMapper().readValue(f.toFile(),
+                        new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { });
+                for (String v : dict.values()) {
+                    Matcher m = run.matcher(v.replaceAll("\\{[^}]*}", " "));
+                    while (m.find()) {
+                        if (m.group().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+                            out.add(m.group());
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The app's Chinese strings on the screen shown now, apart from the data (people's and hospitals' names)
+     * and the language switch's own "中文".
+     */
+    static void leaks(Browser b, String screen, Set<String> chinese, List<String> problems) {
+        b.await("the screen to load", d -> d.findElements(By.cssSelector("[aria-busy=true]")).isEmpty() ? true : null);
+        String text = b.driver.findElement(By.tagName("body")).getText();
+        for (String data : List.of("会诊室演练:肺部体模", "肺部体模", "议程体模", "中文", "钱进", "李明", "周婷", "王芳", "长兴县人民医院",
+                "浙江省肿瘤医院")) {
+            text = text.replace(data, " ");
+        }
+        for (String s : chinese) {
+            if (text.contains(s)) {
+                problems.add(screen + ": '" + s + "'");
+            }
+        }
+    }
+
     /** axe-core's serious and critical findings and the CSP violations of the screen shown now. */
     static void check(Browser b, String screen, List<String> problems) throws IOException {
         b.await("the screen to load", d -> d.findElements(By.cssSelector("[aria-busy=true]")).isEmpty() ? true : null);
@@ -287,6 +462,18 @@ class RoomWalkIT {
         b.click("button", "发送");
     }
 
+    /** The first item of the list labelled {@code listLabel}. */
+    private static String firstLine(Browser b, String listLabel) {
+        return text(b, listLabel).lines().findFirst().orElse("");
+    }
+
+    /** The length in "李明: 长度 23.5 mm …". */
+    private static String lengthOf(String line) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("长度 (\\d+\\.\\d) mm").matcher(line);
+        assertTrue(m.find(), line);
+        return m.group(1);
+    }
+
     private static String text(Browser b, String listLabel) {
         return b.driver.findElements(By.cssSelector("ul")).stream()
                 .filter(e -> listLabel.equals(e.getAccessibleName().trim())).findFirst().map(WebElement::getText).orElse("");
@@ -296,7 +483,10 @@ class RoomWalkIT {
      * The county's CT in the archive and a consult on it, accepted, with a radiation oncologist (李明, the
      * chair) and a radiologist (周婷) assigned and a board meeting scheduled for now; returns its title.
      */
-    static String scheduledMeeting() throws IOException {
+    record Scheduled(String title, String meetingId, String consultId) {
+    }
+
+    static Scheduled scheduledMeeting(String title) throws IOException {
         String base = app.url("");
         stow(base, Tokens.of("cx.doctor"));
         // the phantom's patient, registered here or already by ConsultWalkIT on the same stack
@@ -317,16 +507,15 @@ class RoomWalkIT {
                 Map.of("userId", li, "discipline", "radiation-oncology"));
         call(base, "cm.wang", "POST", "/api/consult-queue/" + id + "/assignments",
                 Map.of("userId", zhou, "discipline", "radiology"));
-        String title = "会诊室演练:肺部体模";
         Instant now = Instant.now();
-        call(base, "cm.wang", "POST", "/api/meetings", Map.of("title", title, "startsAt", now.toString(),
+        Map<String, Object> meeting = call(base, "cm.wang", "POST", "/api/meetings", Map.of("title", title, "startsAt", now.toString(),
                 "endsAt", now.plus(Duration.ofHours(1)).toString(), "chairId", li, "consultIds", List.of(id),
                 "inviteeIds", List.of(zhou)));
-        return title;
+        return new Scheduled(title, meeting.get("id").toString(), id);
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> call(String base, String user, String method, String path, Object body) {
+    static Map<String, Object> call(String base, String user, String method, String path, Object body) {
         var request = given().baseUri(base).auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON)
                 .accept(ContentType.JSON);
         if (body != null) {
