@@ -98,7 +98,7 @@ export default function RtViewer(props: RtViewerProps) {
   const [loaded, setLoaded] = useState(false);
   const [tool, setTool] = useState(WindowLevelTool.toolName);
   const imageIds = useRef<string[]>([]);
-  const shown = useRef(new Set<string>());
+  const shown = useRef(new Map<string, string>());
   const settleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const viewport = () => getRenderingEngine(ENGINE)?.getViewport(VIEWPORT) as Types.IStackViewport | undefined;

@@ -4,6 +4,7 @@ import static org.consilium.registry.RegistryFixtures.PROV;
 import static org.consilium.registry.RegistryFixtures.as;
 import static org.consilium.registry.RegistryFixtures.report;
 import static org.consilium.registry.RegistryFixtures.unique;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import org.consilium.localstack.ConsiliumTestResource;
 import org.consilium.registry.followup.FollowUpReminders;
+import org.consilium.registry.record.McodeValidation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -136,6 +138,26 @@ class RegistryLoopTest {
                         "follow-up-visit"));
         station.doctor().get("/api/registry/patients/{id}/timeline", patientId).then().statusCode(200)
                 .body("entries.kind", hasItems("report", "referral", "follow-up-visit"));
+
+        // the registry record fills itself from the report, the signed recommendation and the follow-up outcome;
+        // the case manager completes and confirms it, and its mCODE bundle validates against base R4
+        Map<String, Object> record = as("cm.wang").body(Map.of("patientId", patientId)).post("/api/registry/records")
+                .then().statusCode(201).body("content.stageGroup", equalTo("IIB")).body("content.recist", equalTo("PR"))
+                .extract().as(Map.class);
+        String recordId = (String) record.get("id");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> completed = new HashMap<>((Map<String, Object>) record.get("content"));
+        completed.put("diagnosisDate", LocalDate.now(ZONE).minusDays(1).toString());
+        completed.put("basisOfDiagnosis", "HISTOLOGY_PRIMARY");
+        completed.put("morphology", "8140/3");
+        completed.put("histology", "浸润性腺癌");
+        as("cm.wang").queryParam("version", 0).body(Map.of("content", completed)).put("/api/registry/records/{id}", recordId)
+                .then().statusCode(200).body("missingForConfirmation", empty());
+        as("cm.wang").queryParam("version", 1).post("/api/registry/records/{id}/confirm", recordId).then().statusCode(200)
+                .body("state", equalTo("CONFIRMED"));
+        String bundle = as("cm.wang").get("/api/registry/records/{id}/fhir", recordId).then().statusCode(200).extract()
+                .asString();
+        assertEquals(List.of(), McodeValidation.errors(bundle));
     }
 
     /** The subject of the notice {@code user} got whose title starts with {@code title}. */

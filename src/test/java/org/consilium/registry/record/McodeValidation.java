@@ -13,7 +13,7 @@ import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 
 /** HAPI FHIR's instance validator against the base R4 profiles (hapi-fhir-validation-resources-r4). */
-final class McodeValidation {
+public final class McodeValidation {
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
     private static FhirValidator validator;
@@ -22,7 +22,7 @@ final class McodeValidation {
     }
 
     /** The validator's errors and fatal messages for a bundle given as FHIR JSON; empty when it is valid. */
-    static synchronized List<String> errors(String bundleJson) {
+    public static synchronized List<String> errors(String bundleJson) {
         if (validator == null) {
             ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(FHIR),
                     new CommonCodeSystemsTerminologyService(FHIR), new InMemoryTerminologyServerValidationSupport(FHIR),
