@@ -7,6 +7,8 @@ import zhRegistry from '../i18n/registry/zh-CN.json';
 import enRegistry from '../i18n/registry/en.json';
 import zhScreening from '../i18n/screening/zh-CN.json';
 import enScreening from '../i18n/screening/en.json';
+import zhStatistics from '../i18n/statistics/zh-CN.json';
+import enStatistics from '../i18n/statistics/en.json';
 import zhAdmin from '../i18n/admin/zh-CN.json';
 import enAdmin from '../i18n/admin/en.json';
 
@@ -20,16 +22,17 @@ export const areas = {
   rt: { 'zh-CN': zhRt, en: enRt },
   registry: { 'zh-CN': zhRegistry, en: enRegistry },
   screening: { 'zh-CN': zhScreening, en: enScreening },
+  statistics: { 'zh-CN': zhStatistics, en: enStatistics },
   admin: { 'zh-CN': zhAdmin, en: enAdmin },
 };
 
-const zh = { ...zhShell, ...zhRt, ...zhRegistry, ...zhScreening, ...zhAdmin };
+const zh = { ...zhShell, ...zhRt, ...zhRegistry, ...zhScreening, ...zhStatistics, ...zhAdmin };
 
 /** Every key of the zh-CN dictionaries; the English ones must have the same keys (checked by tsc and vitest). */
 export type Key = keyof typeof zh;
 export type Lang = 'zh-CN' | 'en';
 
-const en: Record<Key, string> = { ...enShell, ...enRt, ...enRegistry, ...enScreening, ...enAdmin };
+const en: Record<Key, string> = { ...enShell, ...enRt, ...enRegistry, ...enScreening, ...enStatistics, ...enAdmin };
 export const dictionaries: Record<Lang, Record<Key, string>> = { 'zh-CN': zh, en };
 
 const STORAGE_KEY = 'consilium.lang';

@@ -21,6 +21,7 @@ export const NAV: NavItem[] = [
   { path: '/registry/new-report', label: 'registry.nav.newReport', roles: ['clinician', 'case-manager', 'specialist', 'rt-staff'] },
   { path: '/registry/referrals', label: 'registry.nav.referrals', roles: ['case-manager', 'clinician', 'specialist', 'platform-admin'] },
   { path: '/screening', label: 'screening.nav', roles: ['case-manager', 'clinician', 'platform-admin'] },
+  { path: '/statistics', label: 'statistics.nav', roles: ['case-manager', 'clinician', 'specialist', 'hospital-admin', 'platform-admin'] },
   { path: '/admin/hospitals', label: 'nav.admin.hospitals', roles: ['platform-admin', 'hospital-admin'] },
   { path: '/admin/forwarding', label: 'nav.admin.forwarding', roles: ['platform-admin', 'hospital-admin'] },
   { path: '/admin/audit', label: 'nav.admin.audit', roles: ['platform-admin'] },
