@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -23,20 +24,18 @@ public class ConsultStatistics {
     /** Months in Asia/Shanghai, where the alliance works. */
     public static final String ZONE = "Asia/Shanghai";
 
-    /** The consult clocks: first submission, first triage decision, first session start, first signature. */
-    private static final String CLOCKS = """
-            select c.submitted_at, c.triaged_at, c.session_at,
-                   (select min(r.signed_at) from recommendation r where r.consult_id = c.id) as signed_at
-            from consult c
-            where c.hospital_id in (:hospitals) and c.submitted_at >= cast(:from as timestamptz)
-              and c.submitted_at < cast(:to as timestamptz)""";
-
-    private static final String STEPS = "with k as (" + CLOCKS + ") select count(*), count(k.signed_at), "
-            + step("k.triaged_at", "k.submitted_at") + ", " + step("k.session_at", "k.triaged_at") + ", "
-            + step("k.signed_at", "k.session_at") + ", " + step("k.signed_at", "k.submitted_at") + " from k";
-
-    private static final String MONTHS = "with k as (" + CLOCKS + ") select to_char(k.submitted_at at time zone '"
-            + ZONE + "', 'YYYY-MM') as month, count(*), count(k.signed_at) from k group by 1 order by 1";
+    /**
+     * The consult clocks (first submission, first triage decision, first session start, first signature), counted
+     * per month of submission and over the window (the row whose month is null) in one pass.
+     */
+    private static final String SQL = "with k as (select to_char(c.submitted_at at time zone '" + ZONE
+            + "', 'YYYY-MM') as month, c.submitted_at, c.triaged_at, c.session_at,"
+            + " (select min(r.signed_at) from recommendation r where r.consult_id = c.id) as signed_at"
+            + " from consult c where c.hospital_id in (:hospitals) and c.submitted_at >= cast(:from as timestamptz)"
+            + " and c.submitted_at < cast(:to as timestamptz))"
+            + " select k.month, count(*), count(k.signed_at), " + step("k.triaged_at", "k.submitted_at") + ", "
+            + step("k.session_at", "k.triaged_at") + ", " + step("k.signed_at", "k.session_at") + ", "
+            + step("k.signed_at", "k.submitted_at") + " from k group by grouping sets ((k.month), ()) order by k.month";
 
     /** The four steps, in {@link Figures#steps()} order. */
     public static final List<String> STEP_NAMES = List.of("requestToTriage", "triageToSession", "sessionToSigned",
@@ -72,17 +71,24 @@ public class ConsultStatistics {
         if (hospitals.isEmpty()) {
             return new Figures(0, 0, List.of(), STEP_NAMES.stream().map(s -> new Step(s, 0, null, null)).toList());
         }
-        Object[] r = (Object[]) em.createNativeQuery(STEPS).setParameter("hospitals", hospitals)
-                .setParameter("from", from).setParameter("to", to).getSingleResult();
-        List<Step> steps = new java.util.ArrayList<>();
-        for (int i = 0; i < STEP_NAMES.size(); i++) {
-            steps.add(new Step(STEP_NAMES.get(i), count(r[2 + 3 * i]), number(r[3 + 3 * i]), number(r[4 + 3 * i])));
-        }
         @SuppressWarnings("unchecked")
-        List<Object[]> months = em.createNativeQuery(MONTHS).setParameter("hospitals", hospitals)
+        List<Object[]> rows = em.createNativeQuery(SQL).setParameter("hospitals", hospitals)
                 .setParameter("from", from).setParameter("to", to).getResultList();
-        return new Figures(count(r[0]), count(r[1]), months.stream()
-                .map(m -> new Month((String) m[0], count(m[1]), count(m[2]))).toList(), steps);
+        List<Month> months = new ArrayList<>();
+        Object[] total = null;
+        for (Object[] row : rows) {
+            if (row[0] == null) {
+                total = row;
+            } else {
+                months.add(new Month((String) row[0], count(row[1]), count(row[2])));
+            }
+        }
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < STEP_NAMES.size(); i++) {
+            steps.add(new Step(STEP_NAMES.get(i), count(total[3 + 3 * i]), number(total[4 + 3 * i]),
+                    number(total[5 + 3 * i])));
+        }
+        return new Figures(count(total[1]), count(total[2]), months, steps);
     }
 
     private static String step(String end, String start) {
