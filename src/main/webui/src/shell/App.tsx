@@ -16,6 +16,7 @@ import { AdminAudit, AdminForwarding, AdminHospital, AdminHospitals } from '../a
 import { NewConsult } from '../consult/NewConsult';
 import { ProgrammeList } from '../screening/ProgrammeList';
 import { ProgrammeDetail } from '../screening/ProgrammeDetail';
+import { StatisticsDashboard } from '../statistics/Dashboard';
 import { SubmissionList } from '../rt/SubmissionList';
 import { NewSubmission } from '../rt/NewSubmission';
 import { SubmissionDetail } from '../rt/SubmissionDetail';
@@ -125,6 +126,7 @@ function Shell() {
           <Route path="/rt/:id/room" component={ReviewRoom} />
           <Route path="/screening" component={ProgrammeList} />
           <Route path="/screening/:id" component={ProgrammeDetail} />
+          <Route path="/statistics" component={StatisticsDashboard} />
           <Route path="/admin/hospitals" component={AdminHospitals} />
           <Route path="/admin/hospitals/:id" component={AdminHospital} />
           <Route path="/admin/forwarding" component={AdminForwarding} />

@@ -9,6 +9,8 @@ import zhScreening from '../i18n/screening/zh-CN.json';
 import enScreening from '../i18n/screening/en.json';
 import zhTeaching from '../i18n/teaching/zh-CN.json';
 import enTeaching from '../i18n/teaching/en.json';
+import zhStatistics from '../i18n/statistics/zh-CN.json';
+import enStatistics from '../i18n/statistics/en.json';
 import zhAdmin from '../i18n/admin/zh-CN.json';
 import enAdmin from '../i18n/admin/en.json';
 
@@ -23,16 +25,17 @@ export const areas = {
   registry: { 'zh-CN': zhRegistry, en: enRegistry },
   screening: { 'zh-CN': zhScreening, en: enScreening },
   teaching: { 'zh-CN': zhTeaching, en: enTeaching },
+  statistics: { 'zh-CN': zhStatistics, en: enStatistics },
   admin: { 'zh-CN': zhAdmin, en: enAdmin },
 };
 
-const zh = { ...zhShell, ...zhRt, ...zhRegistry, ...zhScreening, ...zhTeaching, ...zhAdmin };
+const zh = { ...zhShell, ...zhRt, ...zhRegistry, ...zhScreening, ...zhTeaching, ...zhStatistics, ...zhAdmin };
 
 /** Every key of the zh-CN dictionaries; the English ones must have the same keys (checked by tsc and vitest). */
 export type Key = keyof typeof zh;
 export type Lang = 'zh-CN' | 'en';
 
-const en: Record<Key, string> = { ...enShell, ...enRt, ...enRegistry, ...enScreening, ...enTeaching, ...enAdmin };
+const en: Record<Key, string> = { ...enShell, ...enRt, ...enRegistry, ...enScreening, ...enTeaching, ...enStatistics, ...enAdmin };
 export const dictionaries: Record<Lang, Record<Key, string>> = { 'zh-CN': zh, en };
 
 const STORAGE_KEY = 'consilium.lang';

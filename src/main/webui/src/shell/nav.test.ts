@@ -5,12 +5,13 @@ describe('navigation by role', () => {
   it('gives the case manager the triage queue first', () => {
     expect(navFor(['case-manager']).map((n) => n.path)).toEqual(['/queue', '/consults', '/consults/new', '/meetings', '/rt',
       '/registry/reports', '/registry/new-report', '/registry/referrals', '/registry/follow-ups', '/registry/records',
-      '/screening', '/teaching']);
+      '/screening', '/teaching', '/statistics']);
   });
   it('gives a county clinician their requests, a new request, case management and screening, and no queue', () => {
     const items = navFor(['clinician']);
     expect(items.map((n) => n.label)).toEqual(['nav.myRequests', 'nav.newRequest', 'registry.nav.reports',
-      'registry.nav.newReport', 'registry.nav.referrals', 'registry.nav.followUps', 'registry.nav.records', 'screening.nav']);
+      'registry.nav.newReport', 'registry.nav.referrals', 'registry.nav.followUps', 'registry.nav.records', 'screening.nav',
+      'statistics.nav']);
   });
   it('gives radiotherapy staff their plans first, then a new plan after the consult screens', () => {
     expect(navFor(['rt-staff']).map((n) => n.path)).toEqual(['/rt', '/consults', '/consults/new', '/rt/new',
@@ -18,6 +19,6 @@ describe('navigation by role', () => {
   });
   it('gives a specialist the consults assigned to them and their meetings', () => {
     expect(navFor(['specialist']).map((n) => n.label)).toEqual(['nav.assigned', 'nav.meetings', 'rt.nav.plans',
-      'registry.nav.newReport', 'registry.nav.referrals', 'registry.nav.followUps', 'teaching.nav']);
+      'registry.nav.newReport', 'registry.nav.referrals', 'registry.nav.followUps', 'teaching.nav', 'statistics.nav']);
   });
 });

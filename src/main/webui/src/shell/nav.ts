@@ -24,6 +24,7 @@ export const NAV: NavItem[] = [
   { path: '/registry/records', label: 'registry.nav.records', roles: ['case-manager', 'clinician', 'platform-admin'] },
   { path: '/screening', label: 'screening.nav', roles: ['case-manager', 'clinician', 'platform-admin'] },
   { path: '/teaching', label: 'teaching.nav', roles: ['specialist', 'rt-staff', 'case-manager', 'platform-admin'] },
+  { path: '/statistics', label: 'statistics.nav', roles: ['case-manager', 'clinician', 'specialist', 'hospital-admin', 'platform-admin'] },
   { path: '/admin/hospitals', label: 'nav.admin.hospitals', roles: ['platform-admin', 'hospital-admin'] },
   { path: '/admin/forwarding', label: 'nav.admin.forwarding', roles: ['platform-admin', 'hospital-admin'] },
   { path: '/admin/audit', label: 'nav.admin.audit', roles: ['platform-admin'] },

@@ -1,4 +1,4 @@
-package org.consilium.registry;
+package org.consilium.registry.statistics;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.consilium.identity.CurrentUser;
 import org.consilium.identity.HospitalView;
+import org.consilium.registry.RegistryScope;
 import org.consilium.registry.referral.ReferralItem;
 
 /**

@@ -1,4 +1,4 @@
-package org.consilium.registry;
+package org.consilium.registry.statistics;
 
 import java.util.Map;
 
