@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.consilium.archive.store.BlobStoreConfig;
 import org.consilium.archive.forward.ForwardConfig;
+import org.consilium.archive.upload.UploadConfig;
 
 /** Every setting of the archive ({@code consilium.archive.*}), read here and nowhere else. */
 @ConfigMapping(prefix = "consilium.archive")
@@ -45,6 +46,9 @@ public interface ArchiveConfig {
 
     /** C-STORE forwarding to registered AEs. */
     ForwardConfig forward();
+
+    /** Resumable uploads (tus) of study files and attachments. */
+    UploadConfig upload();
 
     /** DICOM TLS material. */
     interface Tls {

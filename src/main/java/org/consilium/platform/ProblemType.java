@@ -10,6 +10,7 @@ public enum ProblemType {
     CONFLICT("conflict", 409, "Conflict with the current state"),
     ILLEGAL_TRANSITION("illegal-transition", 409, "Not allowed in the current state"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
+    PRECONDITION_FAILED("precondition-failed", 412, "A precondition of the protocol is not met"),
     PAYLOAD_TOO_LARGE("too-large", 413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable"),

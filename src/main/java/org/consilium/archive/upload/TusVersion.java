@@ -3,6 +3,8 @@ package org.consilium.archive.upload;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import org.consilium.platform.Problem;
+import org.consilium.platform.ProblemType;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -17,7 +19,10 @@ public class TusVersion {
                 || UploadResource.TUS_VERSION.equals(request.getHeaderString("Tus-Resumable"))) {
             return Optional.empty();
         }
-        return Optional.of(Response.status(Response.Status.PRECONDITION_FAILED)
+        Problem problem = Problem.of(ProblemType.PRECONDITION_FAILED, "this server speaks tus " + UploadResource.TUS_VERSION
+                + ": send the header Tus-Resumable: " + UploadResource.TUS_VERSION, "/" + request.getUriInfo().getPath()
+                .replaceFirst("^/", ""));
+        return Optional.of(Response.status(Response.Status.PRECONDITION_FAILED).type(Problem.MEDIA_TYPE).entity(problem)
                 .header("Tus-Version", UploadResource.TUS_VERSION).header("Tus-Resumable", UploadResource.TUS_VERSION)
                 .build());
     }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import org.consilium.archive.ArchiveConfig;
 import org.consilium.archive.UploadTarget;
 import org.consilium.audit.AuditLog;
 import org.consilium.audit.Outcome;
@@ -56,7 +57,7 @@ public class UploadResource {
     @Inject
     UploadStore store;
     @Inject
-    UploadConfig config;
+    ArchiveConfig archive;
     @Inject
     Instance<UploadTarget> targets;
     @Inject
@@ -67,7 +68,7 @@ public class UploadResource {
     public Response options() {
         return Response.noContent().header("Tus-Resumable", TUS_VERSION).header("Tus-Version", TUS_VERSION)
                 .header("Tus-Extension", "creation,termination,expiration")
-                .header("Tus-Max-Size", config.maxSize().asLongValue()).build();
+                .header("Tus-Max-Size", archive.upload().maxSize().asLongValue()).build();
     }
 
     @POST
@@ -88,7 +89,7 @@ public class UploadResource {
         UploadTarget target = target(metadata.get("purpose"));
         UUID hospital = user.hospital().map(HospitalView::id)
                 .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, "your account belongs to no hospital"));
-        long max = Math.min(config.maxSize().asLongValue(), target.admit(user, metadata, length));
+        long max = Math.min(archive.upload().maxSize().asLongValue(), target.admit(user, metadata, length));
         if (length > max) {
             throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "a " + target.purpose() + " upload may carry at most "
                     + max + " bytes, not " + length);
@@ -231,7 +232,7 @@ public class UploadResource {
     }
 
     private String expires(Upload u) {
-        return HTTP_DATE.format(u.touchedAt().plus(config.expireAfter()));
+        return HTTP_DATE.format(u.touchedAt().plus(archive.upload().expireAfter()));
     }
 
     private static Response.ResponseBuilder tus(Response.ResponseBuilder r) {

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.consilium.archive.ArchiveConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,17 +32,15 @@ public class UploadStore {
     private static final Logger LOG = Logger.getLogger(UploadStore.class);
     static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
 
-    @ConfigProperty(name = "consilium.data-dir")
-    Path dataDir;
     @Inject
-    UploadConfig config;
+    ArchiveConfig archive;
     @Inject
     ObjectMapper json;
 
     private final ConcurrentHashMap<String, ReentrantLock> writers = new ConcurrentHashMap<>();
 
     Path dir() throws IOException {
-        return Files.createDirectories(dataDir.resolve("uploads"));
+        return Files.createDirectories(archive.upload().dir());
     }
 
     void create(Upload u) throws IOException {
@@ -138,10 +136,10 @@ public class UploadStore {
         }
     }
 
-    /** tus expiration: uploads untouched for {@code consilium.upload.expire-after} are deleted. */
+    /** tus expiration: uploads untouched for {@code consilium.archive.upload.expire-after} are deleted. */
     @Scheduled(every = "10m", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expire() throws IOException {
-        Instant before = Instant.now().minus(config.expireAfter());
+        Instant before = Instant.now().minus(archive.upload().expireAfter());
         try (Stream<Path> files = Files.list(dir())) {
             for (Path p : files.filter(f -> f.toString().endsWith(".json")).toList()) {
                 String id = p.getFileName().toString().replace(".json", "");

@@ -78,7 +78,8 @@ class TusUploadTest {
     void badRequestsAreRefusedWithTheProtocolsAnswers() {
         String token = Tokens.of("cx.doctor");
         given().auth().oauth2(token).header("Upload-Length", "10").header("Upload-Metadata", meta("purpose dicom"))
-                .post("/api/uploads").then().statusCode(412).header("Tus-Version", "1.0.0");
+                .post("/api/uploads").then().statusCode(412).header("Tus-Version", "1.0.0")
+                .contentType("application/problem+json");
         create(token, 10, "purpose video").then().statusCode(400)
                 .body("detail", containsString("purpose must be one of [attachment, dicom]"));
         given().auth().oauth2(token).header("Tus-Resumable", "1.0.0").header("Upload-Length", "10")
