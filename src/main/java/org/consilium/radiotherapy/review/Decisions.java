@@ -16,6 +16,7 @@ import org.consilium.identity.CurrentUser;
 import org.consilium.identity.Role;
 import org.consilium.platform.ProblemException;
 import org.consilium.platform.ProblemType;
+import org.consilium.platform.StoredJson;
 import org.consilium.platform.UuidV7;
 import org.consilium.radiotherapy.submission.PlanSubmission;
 import org.consilium.radiotherapy.submission.ReviewNotices;
@@ -140,7 +141,7 @@ public class Decisions {
             return null;
         }
         Object[] o = rows.get(0);
-        List<DecisionRequest.RequiredChange> changes = Revisions.read((String) o[2], new TypeReference<>() {});
+        List<DecisionRequest.RequiredChange> changes = StoredJson.read((String) o[2], new TypeReference<>() {});
         List<NumberedChange> numbered = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
             DecisionRequest.RequiredChange c = changes.get(i);
@@ -158,7 +159,7 @@ public class Decisions {
         em.createNativeQuery("insert into rt_decision (id, submission_id, action, revision_number, required_changes, note,"
                         + " decided_by_id, decided_by, decided_at) values (?1, ?2, ?3, ?4, cast(?5 as jsonb), ?6, ?7, ?8, ?9)")
                 .setParameter(1, UuidV7.next()).setParameter(2, s.id).setParameter(3, action).setParameter(4, r.revision())
-                .setParameter(5, Revisions.write(r.requiredChanges() == null ? List.of() : r.requiredChanges()))
+                .setParameter(5, StoredJson.write(r.requiredChanges() == null ? List.of() : r.requiredChanges()))
                 .setParameter(6, r.note()).setParameter(7, user.id()).setParameter(8, user.displayName())
                 .setParameter(9, now).executeUpdate();
     }

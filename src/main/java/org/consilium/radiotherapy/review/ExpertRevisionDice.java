@@ -12,6 +12,7 @@ import org.consilium.dicom.rt.ContourMetrics;
 import org.consilium.dicom.rt.Roi;
 import org.consilium.dicom.rt.StructureSet;
 import org.consilium.dicom.rt.StructureSetComparison;
+import org.consilium.platform.StoredJson;
 
 /**
  * The Dice of each ROI an expert revision changed, against its parent, kept in {@code rt_revision_dice} the first
@@ -46,7 +47,7 @@ public class ExpertRevisionDice {
         StructureSetComparison.Planes planes = StructureSetComparison.Planes.of(before, after);
         UUID hospital = (UUID) em.createNativeQuery("select hospital_id from rt_submission where id = ?1", UUID.class)
                 .setParameter(1, r.submissionId).getSingleResult();
-        for (RevisionView.ChangedRoi changed : Revisions.read(r.changedRois,
+        for (RevisionView.ChangedRoi changed : StoredJson.read(r.changedRois,
                 new TypeReference<List<RevisionView.ChangedRoi>>() {})) {
             Roi a = roi(before, changed.number());
             Roi b = roi(after, changed.number());

@@ -13,6 +13,7 @@ import org.consilium.dicom.rt.StructureSetReader;
 import org.consilium.identity.CurrentUser;
 import org.consilium.platform.ProblemException;
 import org.consilium.platform.ProblemType;
+import org.consilium.platform.StoredJson;
 import org.consilium.radiotherapy.submission.PlanObjects;
 import org.consilium.radiotherapy.submission.PlanSubmission;
 import org.consilium.radiotherapy.submission.SubmissionState;
@@ -54,7 +55,7 @@ public class ExpertStructureSets {
         }
         StructureSetRevision r = StructureSetRevision.find("submissionId = ?1 and number = ?2", s.id, accepted)
                 .firstResult();
-        RevisionContent content = Revisions.read(r.content, new com.fasterxml.jackson.core.type.TypeReference<>() {});
+        RevisionContent content = StoredJson.read(r.content, new com.fasterxml.jackson.core.type.TypeReference<>() {});
         @SuppressWarnings("unchecked")
         List<Object> notes = StructureSetRevision.getEntityManager().createNativeQuery("select coalesce(note, '') from"
                 + " rt_decision where submission_id = ?1 and action = 'APPROVE' order by decided_at")

@@ -23,6 +23,7 @@ import org.consilium.live.RoomLog;
 import org.consilium.live.Rooms;
 import org.consilium.platform.ProblemException;
 import org.consilium.platform.ProblemType;
+import org.consilium.platform.StoredJson;
 import org.consilium.radiotherapy.submission.PlanConsistency;
 import org.consilium.radiotherapy.submission.PlanSubmission;
 import org.consilium.radiotherapy.submission.ReviewNotices;
@@ -187,7 +188,7 @@ public class ReviewRoom {
                 }
                 if (e.type().equals("contour.edited")) {
                     try {
-                        out.add(Revisions.JSON.readTree(e.body()));
+                        out.add(StoredJson.MAPPER.readTree(e.body()));
                     } catch (JsonProcessingException ex) {
                         throw new IllegalStateException("room event " + e.seq() + " is not JSON", ex);
                     }

@@ -1,8 +1,6 @@
 package org.consilium.radiotherapy.review;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,6 +17,7 @@ import org.consilium.dicom.rt.StructureSet;
 import org.consilium.identity.CurrentUser;
 import org.consilium.live.RoomLog;
 import org.consilium.platform.ProblemException;
+import org.consilium.platform.StoredJson;
 import org.consilium.platform.UuidV7;
 import org.consilium.radiotherapy.submission.PlanSubmission;
 import org.consilium.radiotherapy.submission.Submissions;
@@ -27,7 +26,6 @@ import org.consilium.radiotherapy.submission.Submissions;
 @ApplicationScoped
 public class Revisions {
 
-    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     @Inject
     Submissions submissions;
@@ -86,8 +84,8 @@ public class Revisions {
         r.author = author;
         r.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         r.reason = reason;
-        r.changedRois = write(changed);
-        r.content = write(RevisionContent.of(content));
+        r.changedRois = StoredJson.write(changed);
+        r.content = StoredJson.write(RevisionContent.of(content));
         r.roomSeq = roomSeq;
         r.persist();
         return r;
@@ -104,7 +102,7 @@ public class Revisions {
         for (Object[] row : rows) {
             out.add(new RevisionView((UUID) row[0], ((Number) row[1]).intValue(),
                     row[2] == null ? null : ((Number) row[2]).intValue(), (String) row[3], (String) row[4],
-                    toInstant(row[5]), (String) row[6], read((String) row[7], new TypeReference<>() {}),
+                    toInstant(row[5]), (String) row[6], StoredJson.read((String) row[7], new TypeReference<>() {}),
                     ((Number) row[8]).intValue()));
         }
         return out;
@@ -126,7 +124,7 @@ public class Revisions {
     }
 
     static StructureSet structureSet(StructureSetRevision r) {
-        return read(r.content, new TypeReference<RevisionContent>() {}).toStructureSet();
+        return StoredJson.read(r.content, new TypeReference<RevisionContent>() {}).toStructureSet();
     }
 
     /** ROIs (by number) added, removed or with other contours, name or type. */
@@ -148,19 +146,5 @@ public class Revisions {
                 : o instanceof java.time.OffsetDateTime d ? d.toInstant() : null;
     }
 
-    static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    static <T> T read(String json, TypeReference<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored revision unreadable: " + e.getMessage(), e);
-        }
-    }
 }

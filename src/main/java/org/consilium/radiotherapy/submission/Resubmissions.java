@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.consilium.platform.StoredJson;
 import org.consilium.audit.AuditLog;
 import org.consilium.audit.Outcome;
 import org.consilium.identity.CurrentUser;
@@ -69,12 +70,12 @@ public class Resubmissions {
         s.queuedAt = null;
         s.dueAt = null;
         s.decidedAt = null;
-        s.awaiting = Submissions.json(List.of("a new RTSTRUCT, RTPLAN or RTDOSE for version " + s.submissionVersion));
+        s.awaiting = StoredJson.write(List.of("a new RTSTRUCT, RTPLAN or RTDOSE for version " + s.submissionVersion));
         s.findings = "[]";
         s.updatedAt = now;
         List<ResubmissionRequest.Answer> ordered = r.answers().stream()
                 .sorted((a, b) -> Integer.compare(a.change(), b.change())).toList();
-        insertVersion(s, last.id(), Submissions.json(ordered), r.note(), user.id(), user.displayName(), now);
+        insertVersion(s, last.id(), StoredJson.write(ordered), r.note(), user.id(), user.displayName(), now);
         notices.resubmitted(s);
         audit.record(user.asActor(), s.hospitalId, "rt.submission.resubmit", Submissions.TARGET + s.id, Outcome.SUCCESS,
                 "version " + s.submissionVersion + ", " + ordered.stream().filter(a -> !a.done()).count()
@@ -92,7 +93,7 @@ public class Resubmissions {
         List<SubmissionVersionView> out = new ArrayList<>();
         for (Object[] o : rows) {
             out.add(new SubmissionVersionView(((Number) o[0]).intValue(), (String) o[1], (String) o[2], instant(o[3]),
-                    (String) o[4], Submissions.read((String) o[5], new TypeReference<List<ResubmissionRequest.Answer>>() {}),
+                    (String) o[4], o[5] == null ? List.of() : StoredJson.read((String) o[5], new TypeReference<List<ResubmissionRequest.Answer>>() {}),
                     new SubmissionView.PlanObjectUids(null, (String) o[6], (String) o[7], (String) o[8]), instant(o[9])));
         }
         return out;

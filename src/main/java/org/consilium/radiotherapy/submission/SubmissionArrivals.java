@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.consilium.platform.StoredJson;
 import org.consilium.archive.StudyAccess;
 import org.consilium.identity.HospitalDirectory;
 import org.consilium.identity.HospitalLevel;
@@ -74,17 +75,17 @@ public class SubmissionArrivals {
         s.checkedInstances = found.instances();
         s.updatedAt = now;
         if (found.instances() > 0 && !studies.maySee(s.hospitalId, s.studyUid)) {
-            s.awaiting = Submissions.json(List.of("the study, stored by the submitting hospital"));
+            s.awaiting = StoredJson.write(List.of("the study, stored by the submitting hospital"));
             return s.state;
         }
-        s.awaiting = Submissions.json(found.awaiting());
+        s.awaiting = StoredJson.write(found.awaiting());
         if (found.located() == null) {
             s.state = SubmissionState.AWAITING_OBJECTS;
             return s.state;
         }
         PlanObjects.Located l = found.located();
         if (!resubmissions.newForVersion(s, l)) {
-            s.awaiting = Submissions.json(List.of("a new RTSTRUCT, RTPLAN or RTDOSE for version " + s.submissionVersion));
+            s.awaiting = StoredJson.write(List.of("a new RTSTRUCT, RTPLAN or RTDOSE for version " + s.submissionVersion));
             return s.state;
         }
         s.ctSeriesUid = l.ctSeriesUid();
@@ -93,7 +94,7 @@ public class SubmissionArrivals {
         s.rtdoseUid = l.rtdose().sopInstanceUid();
         PlanConsistency.Objects read = objects.read(l);
         List<Finding> findings = PlanConsistency.check(read, new Prescription(s.prescriptionGy, s.fractions));
-        s.findings = Submissions.json(findings);
+        s.findings = StoredJson.write(findings);
         if (s.objectsCompleteAt == null) {
             s.objectsCompleteAt = now;
         }

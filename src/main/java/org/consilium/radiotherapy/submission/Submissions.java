@@ -1,8 +1,6 @@
 package org.consilium.radiotherapy.submission;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -16,6 +14,7 @@ import org.consilium.identity.CurrentUser;
 import org.consilium.identity.HospitalLevel;
 import org.consilium.identity.HospitalView;
 import org.consilium.identity.Role;
+import org.consilium.platform.StoredJson;
 import org.consilium.platform.Page;
 import org.consilium.platform.ProblemException;
 import org.consilium.platform.ProblemType;
@@ -26,7 +25,6 @@ import org.consilium.platform.UuidV7;
 public class Submissions {
 
     public static final String TARGET = "rt-submission:";
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     @Inject
     SubmissionVisibility visibility;
@@ -61,7 +59,7 @@ public class Submissions {
         s.question = r.question();
         s.submittedById = user.id();
         s.submittedBy = user.displayName();
-        s.awaiting = json(List.of("CT", "RTSTRUCT", "RTPLAN", "RTDOSE"));
+        s.awaiting = StoredJson.write(List.of("CT", "RTSTRUCT", "RTPLAN", "RTDOSE"));
         s.findings = "[]";
         s.checkedInstances = -1;
         s.createdAt = now;
@@ -131,24 +129,10 @@ public class Submissions {
         return new SubmissionView(s.id, s.hospitalId, s.studyUid, s.state, s.diseaseSite,
                 new Prescription(s.prescriptionGy, s.fractions), s.technique, s.clinicalNotes, s.question, s.priority,
                 s.submittedBy, new SubmissionView.PlanObjectUids(s.ctSeriesUid, s.rtstructUid, s.rtplanUid, s.rtdoseUid),
-                read(s.awaiting, new TypeReference<List<String>>() {}), read(s.findings, new TypeReference<List<Finding>>() {}),
+                StoredJson.read(s.awaiting, new TypeReference<List<String>>() {}), StoredJson.read(s.findings, new TypeReference<List<Finding>>() {}),
                 s.createdAt, s.updatedAt, s.objectsCompleteAt, s.version, s.submissionVersion,
                 SlaClock.of(s, Instant.now()));
     }
 
-    static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    static <T> T read(String json, TypeReference<T> type) {
-        try {
-            return JSON.readValue(json == null ? "[]" : json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON unreadable: " + e.getMessage(), e);
-        }
-    }
 }

@@ -18,6 +18,7 @@ import org.consilium.identity.CurrentUser;
 import org.consilium.identity.HospitalView;
 import org.consilium.platform.ProblemException;
 import org.consilium.platform.ProblemType;
+import org.consilium.platform.StoredJson;
 import org.consilium.platform.UuidV7;
 import org.consilium.radiotherapy.review.ContourScoring;
 import org.consilium.radiotherapy.review.ContourScoring.RoiScore;
@@ -64,8 +65,8 @@ public class Attempts {
         a.caseId = caseId;
         a.traineeId = user.id();
         a.trainee = user.displayName();
-        a.contours = TeachingCases.write(drawn);
-        a.scores = TeachingCases.write(scores);
+        a.contours = StoredJson.write(drawn);
+        a.scores = StoredJson.write(scores);
         a.meanDice = scores.stream().mapToDouble(s -> s.dice() == null ? 0 : s.dice()).average().orElse(0);
         a.meanHd95 = scores.stream().map(RoiScore::hausdorff95).filter(Objects::nonNull).mapToDouble(Double::doubleValue)
                 .average().stream().boxed().findFirst().orElse(null);
@@ -154,7 +155,7 @@ public class Attempts {
 
     private static AttemptView view(TeachingAttempt a, RevisionContent expert) {
         return new AttemptView(a.id, a.courseId, a.caseId, a.trainee, a.submittedAt,
-                TeachingCases.read(a.scores, new TypeReference<>() {}), a.meanDice, a.meanHd95,
-                TeachingCases.read(a.contours, new TypeReference<>() {}), expert);
+                StoredJson.read(a.scores, new TypeReference<>() {}), a.meanDice, a.meanHd95,
+                StoredJson.read(a.contours, new TypeReference<>() {}), expert);
     }
 }

@@ -1,8 +1,6 @@
 package org.consilium.registry.teaching;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +37,7 @@ import org.consilium.identity.CurrentUser;
 import org.consilium.identity.HospitalView;
 import org.consilium.platform.Page;
 import org.consilium.platform.ProblemException;
+import org.consilium.platform.StoredJson;
 import org.consilium.platform.ProblemType;
 import org.consilium.platform.UuidV7;
 import org.consilium.radiotherapy.review.ExpertStructureSets;
@@ -54,7 +53,6 @@ import org.consilium.radiotherapy.review.RevisionContent;
 @ApplicationScoped
 public class TeachingCases {
 
-    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     static final String TARGET = "teaching-case:";
     /** Images a trainee reads; structure sets, plans, doses and documents stay out of the teaching study. */
     static final Set<String> IMAGE_MODALITIES = Set.of("CT", "MR", "PT", "NM", "CR", "DX", "MG", "US", "XA", "RF");
@@ -132,14 +130,14 @@ public class TeachingCases {
         RevisionContent contours = review.content().withUidsReplaced(batch.replacedUids());
         c.studyUid = batch.studies().get(0).studyUid();
         c.ctSeriesUid = batch.replacedUids().get(review.ctSeriesUid());
-        c.expertContours = write(contours);
-        c.targetRois = write(contours.targetNames());
+        c.expertContours = StoredJson.write(contours);
+        c.targetRois = StoredJson.write(contours.targetNames());
         c.site = review.diseaseSite();
         c.stage = r.stage() == null || r.stage().isBlank() ? null : r.stage().toUpperCase(Locale.ROOT);
         c.title = review.diseaseSite() + " " + review.prescriptionGy() + " Gy / " + review.fractions() + " fx";
         String prescription = review.prescriptionGy() + " Gy / " + review.fractions() + " fx"
                 + (review.technique() == null ? "" : ", " + redaction.apply(review.technique()));
-        c.summary = write(new CaseSummary(null, null, List.of(), null, null, prescription,
+        c.summary = StoredJson.write(new CaseSummary(null, null, List.of(), null, null, prescription,
                 review.approvalNote().isBlank() ? null : redaction.apply(review.approvalNote())));
     }
 
@@ -170,8 +168,8 @@ public class TeachingCases {
         c.studyUid = batch.studies().stream().filter(d -> d.sourceStudyUid().equals(source)).findFirst()
                 .orElse(batch.studies().get(0)).studyUid();
         RevisionContent contours = found == null ? null : found.withUidsReplaced(batch.replacedUids());
-        c.expertContours = contours == null ? null : write(contours);
-        c.targetRois = write(contours == null ? List.of() : contours.targetNames());
+        c.expertContours = contours == null ? null : StoredJson.write(contours);
+        c.targetRois = StoredJson.write(contours == null ? List.of() : contours.targetNames());
         c.ctSeriesUid = contours != null && contours.referencedSeries() != null
                 && contours.referencedSeries().seriesInstanceUid() != null
                 ? contours.referencedSeries().seriesInstanceUid() : firstImageSeries(c.studyUid);
@@ -187,7 +185,7 @@ public class TeachingCases {
         c.site = tnm.site();
         c.stage = tnm.stageGroup();
         c.title = tnm.site() + " " + tnm.stageGroup();
-        c.summary = write(new CaseSummary(tnm.t() + " " + tnm.n() + " " + tnm.m(), content.intent().name(), modalities,
+        c.summary = StoredJson.write(new CaseSummary(tnm.t() + " " + tnm.n() + " " + tnm.m(), content.intent().name(), modalities,
                 redaction.apply(content.rationale()),
                 consult.pathology() == null ? null : redaction.apply(consult.pathology().histology()), null, null));
     }
@@ -273,31 +271,17 @@ public class TeachingCases {
     }
 
     static RevisionContent contoursOf(TeachingCase c) {
-        return read(c.expertContours, new TypeReference<>() {});
+        return StoredJson.read(c.expertContours, new TypeReference<>() {});
     }
 
     static List<String> targetsOf(TeachingCase c) {
-        return read(c.targetRois, new TypeReference<>() {});
+        return StoredJson.read(c.targetRois, new TypeReference<>() {});
     }
 
     static CaseView view(TeachingCase c) {
-        return new CaseView(c.id, c.sourceKind, c.title, c.site, c.stage, read(c.summary, new TypeReference<>() {}),
+        return new CaseView(c.id, c.sourceKind, c.title, c.site, c.stage, StoredJson.read(c.summary, new TypeReference<>() {}),
                 c.studyUid, c.ctSeriesUid, targetsOf(c), c.expertContours != null, c.createdBy, c.createdAt);
     }
 
-    static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    static <T> T read(String json, TypeReference<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored teaching data unreadable: " + e.getMessage(), e);
-        }
-    }
 }
