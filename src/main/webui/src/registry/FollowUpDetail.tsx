@@ -51,6 +51,7 @@ export function FollowUpDetail() {
           <thead>
             <tr>
               <th scope="col">{t('registry.followUp.dueOn')}</th>
+              <th scope="col">{t('registry.followUp.visit')}</th>
               <th scope="col">{t('registry.state')}</th>
               <th scope="col">{t('registry.followUp.outcome')}</th>
               <th scope="col">{t('registry.followUp.actions')}</th>
@@ -61,6 +62,9 @@ export function FollowUpDetail() {
               <>
                 <tr key={v.id}>
                   <td>{v.dueOn}</td>
+                  <td>{v.title
+                    ? <>{v.title} · <a href={`/consults/${v.consultId}`}>{t('registry.followUp.fromBoard')}</a></>
+                    : t('registry.followUp.templateVisit')}</td>
                   <td>{label('visitState', v.state)}</td>
                   <td>{outcomeText(v)}</td>
                   <td>{v.state === 'OPEN' && (
@@ -69,7 +73,7 @@ export function FollowUpDetail() {
                   )}</td>
                 </tr>
                 {recording === v.id && (
-                  <tr><td colSpan={4}>
+                  <tr><td colSpan={5}>
                     <FollowUpOutcome schedule={s} visit={v} onSaved={(next) => { setRecording(null); changed(next); }} />
                   </td></tr>
                 )}
@@ -95,6 +99,7 @@ function outcomeText(v: Visit): string {
     if (v.progression) parts.push(t('registry.followUp.progression'));
     if (v.recist) parts.push(`RECIST ${v.recist}`);
   }
+  if (v.note) parts.push(v.note);
   if (v.adverseEvents) parts.push(`${t('registry.followUp.adverseEvents')}：${v.adverseEvents}`);
   if (v.nextStep) parts.push(`${t('registry.followUp.nextStep')}：${v.nextStep}`);
   return parts.join(lang.value === 'en' ? '; ' : '；') + (v.reportedBy ? ` — ${v.reportedBy}` : '');

@@ -61,7 +61,8 @@ export function FollowUpList() {
                     <div class="muted">{v.patientLocalId}</div>
                   </td>
                   <td>{v.icd10} · {v.stage}</td>
-                  <td class={v.overdue ? 'running' : undefined}>{v.dueOn}<div>{dueText(v.daysOverdue ?? 0)}</div></td>
+                  <td class={v.overdue ? 'running' : undefined}>{v.dueOn}<div>{dueText(v.daysOverdue ?? 0)}</div>
+                    {v.title && <div class="muted">{t('registry.followUp.fromBoard')}：{v.title}</div>}</td>
                   <td>{v.assignee}{v.handedOver ? <div class="muted">{t('registry.followUp.handedOver')}</div> : null}</td>
                   <td>{v.attending}</td>
                 </tr>

@@ -26,6 +26,7 @@ export function FollowUpOutcome(props: { schedule: Schedule; visit: Visit; onSav
   const [recist, setRecist] = useState('');
   const [adverse, setAdverse] = useState('');
   const [next, setNext] = useState('');
+  const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
   const wrong = errorsByField(error);
 
@@ -40,6 +41,7 @@ export function FollowUpOutcome(props: { schedule: Schedule; visit: Visit; onSav
       recist: reached && recist ? recist as Schemas['OutcomeRequest']['recist'] : undefined,
       adverseEvents: adverse || undefined,
       nextStep: next || undefined,
+      note: note || undefined,
     };
     try {
       props.onSaved(must(await api.POST('/api/registry/follow-up-schedules/{id}/visits/{visit}/outcome', {
@@ -94,6 +96,10 @@ export function FollowUpOutcome(props: { schedule: Schedule; visit: Visit; onSav
           </Field>
         </>
       )}
+      <Field id={`${v}-note`} label={props.visit.title ? t('registry.followUp.noteFor', { title: props.visit.title })
+        : t('registry.followUp.note')} problem={wrong.note}>
+        <textarea id={`${v}-note`} rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      </Field>
       <Field id={`${v}-adverse`} label={t('registry.followUp.adverseEvents')} problem={wrong.adverseEvents}>
         <textarea id={`${v}-adverse`} rows={2} value={adverse} onInput={(e) => setAdverse(e.currentTarget.value)} />
       </Field>

@@ -17,7 +17,6 @@ describe('the follow-up worklist and timeline', () => {
     expect(timelineLink({ kind: 'referral', subjectId: 'f' })).toBe('/registry/referrals/f');
     expect(timelineLink({ kind: 'consult', subjectId: 'c' })).toBe('/consults/c');
     expect(timelineLink({ kind: 'recommendation', subjectId: 'x', parentId: 'c' })).toBe('/consults/c');
-    expect(timelineLink({ kind: 'consult-follow-up', subjectId: 'x', parentId: 'c' })).toBe('/consults/c');
     expect(timelineLink({ kind: 'rt-review', subjectId: 'p' })).toBe('/rt/p');
     expect(timelineLink({ kind: 'follow-up', subjectId: 's' })).toBe('/registry/follow-ups/s');
     expect(timelineLink({ kind: 'follow-up-visit', subjectId: 's' })).toBe('/registry/follow-ups/s');

@@ -13,8 +13,7 @@ export function timelineLink(e: { kind?: string; subjectId?: string; parentId?: 
     case 'report': return `/registry/reports/${e.subjectId}`;
     case 'referral': return `/registry/referrals/${e.subjectId}`;
     case 'consult': return `/consults/${e.subjectId}`;
-    case 'recommendation':
-    case 'consult-follow-up': return `/consults/${e.parentId}`;
+    case 'recommendation': return `/consults/${e.parentId}`;
     case 'rt-review': return `/rt/${e.subjectId}`;
     case 'follow-up':
     case 'follow-up-visit': return `/registry/follow-ups/${e.subjectId}`;

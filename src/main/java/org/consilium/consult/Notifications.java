@@ -19,7 +19,7 @@ import org.consilium.platform.UserNotice;
 import org.consilium.platform.UuidV7;
 
 /**
- * Each user's notification feed: new request, triage result, invitation, recommendation signed, task due, and
+ * Each user's notification feed: new request, triage result, invitation, recommendation signed, and
  * other capabilities' {@link UserNotice}s (radiotherapy review: kinds {@code rt.*}).
  */
 @ApplicationScoped
@@ -30,7 +30,6 @@ public class Notifications {
     public static final String ASSIGNED = "consult.assigned";
     public static final String INVITATION = "meeting.invitation";
     public static final String RECOMMENDATION_SIGNED = "recommendation.signed";
-    public static final String TASK_DUE = "task.due";
 
     @Inject
     Event<NotificationSent> sent;

@@ -115,14 +115,12 @@ class PatientDataReadsAuditedTest {
         c.put("/api/consults/{id}", new Call("cm.wang", consult, f.consult));
         c.put("/api/consults/{id}/attachments/{attachmentId}",
                 new Call("cm.wang", consult + "/attachments/" + f.attachment, f.consult));
-        c.put("/api/consults/{consultId}/follow-ups", new Call("cm.wang", consult + "/follow-ups", f.consult));
         c.put("/api/consults/{consultId}/recommendations", new Call("dr.li", consult + "/recommendations", f.consult));
         c.put("/api/consults/{consultId}/recommendations/{id}",
                 new Call("dr.li", consult + "/recommendations/" + f.recommendation, f.consult));
         c.put("/api/consults/{consultId}/report", new Call("cm.wang", consult + "/report", f.consult));
         c.put("/api/consults/{consultId}/report/deliveries", new Call("cm.wang", consult + "/report/deliveries", f.consult));
         c.put("/api/consult-queue", new Call("cm.wang", "/api/consult-queue", "consults"));
-        c.put("/api/follow-ups", new Call("cx.doctor", "/api/follow-ups", "follow"));
         c.put("/api/forwarding", new Call("cx.admin", "/api/forwarding", "forward"));
         c.put("/api/forwarding/{id}", new Call("cx.admin", "/api/forwarding/" + f.forwardJob, f.forwardJob));
         c.put("/api/live/rooms/{roomId}", new Call("dr.li", "/api/live/rooms/" + f.room, f.room));
@@ -272,7 +270,8 @@ class PatientDataReadsAuditedTest {
                     .post("/api/screening/programmes").then().statusCode(201).extract().path("id");
             schedule = as("cx.doctor").contentType(ContentType.JSON).body(Map.of("patientId", patient, "icd10", "C34.1",
                             "stage", "IIB", "startOn", "2026-01-01"))
-                    .post("/api/registry/follow-up-schedules").then().statusCode(201).extract().path("id");
+                    .post("/api/registry/follow-up-schedules").then().statusCode(200) // started by the signed consult
+                    .extract().path("id");
             registryRecord = as("cm.wang").contentType(ContentType.JSON).body(Map.of("patientId", patient, "icd10", "C34.1"))
                     .post("/api/registry/records").then().statusCode(201).extract().path("id");
             teachingCase = TeachingFixtures.teachingCase(TeachingFixtures.approvedReview().submission()).getString("id");

@@ -28,7 +28,7 @@ class BoardDemoTest {
                 .get("/api/consults").then().statusCode(200).body("items.patientName", hasItem("张三"));
         given().auth().oauth2(Tokens.of("dr.zhao")).get("/api/meetings").then().statusCode(200)
                 .body("title", hasItem("胸部肿瘤 MDT（第 48 期）/ Thoracic tumour board"));
-        given().auth().oauth2(Tokens.of("cx.doctor")).get("/api/follow-ups").then().statusCode(200)
-                .body("items.title", hasItem("术后 4 周复查胸部 CT / chest CT 4 weeks after surgery"));
+        given().auth().oauth2(Tokens.of("cx.doctor")).queryParam("withinDays", 90).queryParam("limit", 200)
+                .get("/api/registry/follow-up-schedules/due").then().statusCode(200).body("items.title", hasItem("术后 4 周复查胸部 CT / chest CT 4 weeks after surgery"));
     }
 }

@@ -129,7 +129,9 @@ class FollowUpScheduleTest {
         String late = as("cx.doctor").body(Map.of("patientId", patient, "icd10", "C34.1", "stage", "IIB",
                 "startOn", today.minusMonths(3).minusDays(10).toString())).post(PATH).then().statusCode(201)
                 .extract().path("id");
-        String soon = as("cx.doctor").body(Map.of("patientId", patient, "icd10", "C34.1", "stage", "IIB",
+        String other = as("cx.doctor").body(Map.of("localId", "W" + unique(), "name", "孔秀梅", "sex", "F"))
+                .post("/api/patients").then().statusCode(201).extract().path("id");
+        String soon = as("cx.doctor").body(Map.of("patientId", other, "icd10", "C34.1", "stage", "IIB",
                 "startOn", today.minusMonths(3).plusDays(3).toString())).post(PATH).then().statusCode(201)
                 .extract().path("id");
         var list = as("cx.doctor").queryParam("limit", 200).get(PATH + "/due").then().statusCode(200)
@@ -158,6 +160,30 @@ class FollowUpScheduleTest {
         as("dr.li").queryParam("limit", 200).get(PATH + "/due").then().statusCode(200)
                 .body("items.scheduleId", not(hasItem(late))).body("items.scheduleId", not(hasItem(soon)));
         as("cx.doctor").queryParam("withinDays", 400).get(PATH + "/due").then().statusCode(400);
+    }
+
+    @Test
+    void settingUpAgainReplansTheOneOpenScheduleOfThePrimaryAndKeepsWhatWasRecorded() {
+        String patient = as("cx.doctor").body(Map.of("localId", "R" + unique(), "name", "华秀英", "sex", "F"))
+                .post("/api/patients").then().statusCode(201).extract().path("id");
+        String first = as("cx.doctor").body(Map.of("patientId", patient, "icd10", "C34.1", "stage", "IIB",
+                "startOn", "2026-01-01")).post(PATH).then().statusCode(201).body("visits", hasSize(16)).extract().path("id");
+        String visit = as("cx.doctor").get(PATH + "/{id}", first).then().extract().path("visits[0].id");
+        as("cx.doctor").body(Map.of("contactedOn", "2026-04-02", "reached", true, "vitalStatus", "ALIVE",
+                "note", "胸部 CT 未见复发")).post(PATH + "/{id}/visits/{v}/outcome", first, visit).then().statusCode(200)
+                .body("visits[0].note", equalTo("胸部 CT 未见复发"));
+
+        // the same primary (C34): the same schedule, its open visits planned again for stage I from 2026-05-01
+        as("cx.doctor").body(Map.of("patientId", patient, "icd10", "C34.3", "stage", "IA", "startOn", "2026-05-01"))
+                .post(PATH).then().statusCode(200).body("id", equalTo(first)).body("icd10", equalTo("C34.3"))
+                .body("template", equalTo("INTENSIVE")).body("visits", hasSize(17))
+                .body("visits[0].id", equalTo(visit)).body("visits[0].state", equalTo("DONE"))
+                .body("visits[1].dueOn", equalTo("2026-08-01"));
+        // another primary: a schedule of its own
+        as("cx.doctor").body(Map.of("patientId", patient, "icd10", "C50.9", "stage", "I", "startOn", "2026-05-01"))
+                .post(PATH).then().statusCode(201).body("id", not(equalTo(first))).body("template", equalTo("BREAST"));
+        as("platform.admin").queryParam("target", "follow-up:" + first).queryParam("limit", 50).get("/api/audit")
+                .then().statusCode(200).body("items.action", hasItem("registry.followup.replan"));
     }
 
     /** A new changxing patient with a stage IIB lung cancer schedule from 2026-01-01, by {@code user}. */

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 class RegistryLoopTest {
 
     static final String SCHEDULES = "/api/registry/follow-up-schedules";
+    static final String BOARD_VISIT = "术后 4 周复查胸部 CT";
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Inject
@@ -104,14 +105,18 @@ class RegistryLoopTest {
         station.doctor().body(Map.of("action", "ACCEPT", "version", 0, "appointment", "社区门诊"))
                 .post("/api/registry/referrals/{id}/transitions", down).then().statusCode(200);
 
-        // 6. the follow-up schedule, attended by the provincial doctor, handed to the community doctor
+        // 6. the board's follow-up started the patient's schedule; the case manager sets it up, attended by the
+        // provincial doctor, and hands it to the community doctor
+        String started = as("cm.wang").queryParam("limit", 200).get(SCHEDULES).then().statusCode(200).extract()
+                .jsonPath().getString("items.find { it.patientId == '" + patientId + "' }.id");
         String liId = as("dr.li").get("/api/me").then().extract().path("id");
         LocalDate today = LocalDate.now(ZONE);
         String schedule = as("cm.wang").body(Map.of("patientId", patientId, "icd10", "C34.1", "stage", "IIB",
                         "startOn", today.minusMonths(3).plusDays(2).toString(),
                         "attending", Map.of("hospitalId", PROV, "userId", liId)))
-                .post(SCHEDULES).then().statusCode(201).body("template", equalTo("INTENSIVE"))
-                .body("attending", equalTo("李明")).extract().path("id");
+                .post(SCHEDULES).then().statusCode(200).body("template", equalTo("INTENSIVE"))
+                .body("attending", equalTo("李明")).body("visits.title", hasItem(BOARD_VISIT)).extract().path("id");
+        assertEquals(started, schedule);
         as("cm.wang").body(Map.of("hospitalId", station.hospitalId, "userId", station.doctorId))
                 .put(SCHEDULES + "/{id}/assignee", schedule).then().statusCode(200).body("assignee", equalTo("鲁建华"));
 
@@ -204,6 +209,7 @@ class RegistryLoopTest {
                         "tnm", Map.of("site", "lung", "t", "cT2a", "n", "cN1", "m", "cM0", "stageGroup", "IIB")),
                 "intent", "CURATIVE",
                 "modalities", List.of(Map.of("modality", "SURGERY", "sequence", 1, "detail", "胸腔镜右肺上叶切除")),
-                "rationale", "周围型 T2a 肿瘤伴单站肺门淋巴结，可耐受肺叶切除。");
+                "rationale", "周围型 T2a 肿瘤伴单站肺门淋巴结，可耐受肺叶切除。",
+                "followUps", List.of(Map.of("title", BOARD_VISIT, "dueInDays", 28)));
     }
 }

@@ -1,6 +1,7 @@
 package org.consilium.consult.recommendation;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,10 +10,12 @@ import org.consilium.consult.ConsultView;
 import org.consilium.consult.board.ConsultBoard;
 import org.consilium.consult.board.MeetingView;
 import org.consilium.consult.document.OpinionDocument;
-import org.consilium.consult.followup.FollowUps;
 
 /** Maps a consult and its signed recommendation to what the opinion document (会诊意见书) prints. */
 final class OpinionDocuments {
+
+    /** The signing date printed is the calendar day where the alliance works. */
+    private static final ZoneId SIGNED_IN = ZoneId.of("Asia/Shanghai");
 
     private OpinionDocuments() {
     }
@@ -24,7 +27,7 @@ final class OpinionDocuments {
         var organs = e.organFunction();
         var tnm = e.tnm();
         var p = c.patient();
-        LocalDate signedOn = r.signedAt() == null ? null : r.signedAt().atZone(FollowUps.ZONE).toLocalDate();
+        LocalDate signedOn = r.signedAt() == null ? null : r.signedAt().atZone(SIGNED_IN).toLocalDate();
         return new OpinionDocument(c.hospitalName(), consultingHospital, c.id().toString(),
                 new OpinionDocument.Patient(p.name(), p.sex(), p.birthDate(), null, p.localId()),
                 new OpinionDocument.Consult(c.question(), c.clinicalSummary(), c.urgency().name()),

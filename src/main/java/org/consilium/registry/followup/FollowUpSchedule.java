@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.consilium.platform.UuidV7;
 
 /** One patient's follow-up schedule for one primary tumor. Rows change only through {@link FollowUpSchedules}. */
 @Entity
@@ -43,4 +44,19 @@ public class FollowUpSchedule extends PanacheEntityBase {
     public Instant createdAt;
     @Version
     public long version;
+
+    /** A new schedule (not yet persisted, no template yet) kept by one doctor: its attending doctor and assignee. */
+    static FollowUpSchedule keptBy(UUID patientId, UUID hospitalId, String doctorId, String doctor, String createdBy) {
+        FollowUpSchedule s = new FollowUpSchedule();
+        s.id = UuidV7.next();
+        s.patientId = patientId;
+        s.hospitalId = hospitalId;
+        s.attendingId = doctorId;
+        s.attending = doctor;
+        s.assigneeId = doctorId;
+        s.assignee = doctor;
+        s.createdBy = createdBy;
+        s.createdAt = Instant.now();
+        return s;
+    }
 }

@@ -27,6 +27,9 @@ import org.consilium.identity.Role;
 import org.consilium.platform.Page;
 import org.consilium.registry.RegistryConfig;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/registry/follow-up-schedules")
@@ -46,12 +49,23 @@ public class FollowUpScheduleResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Generate a follow-up schedule from the template for the cancer type and stage",
+    @Operation(summary = "Set up the patient's follow-up schedule from the template for the cancer type and stage",
             description = "E.g. lung (C34) or stage III–IV: every 3 months for 3 years, then every 6 months to 5 "
-                    + "years. The caller is the attending doctor and, until it is handed over, the assignee.")
+                    + "years. One open schedule per patient and primary (ICD-10 category): 201 with a new schedule, "
+                    + "whose attending doctor and (until handed over) assignee is the caller unless attending names "
+                    + "another; 200 when the patient already had one (e.g. started by an MDT board's signed "
+                    + "recommendation): its template visits not yet made are planned again from startOn, the "
+                    + "board's visits stay, and attending, when given, becomes its attending doctor.")
+    @APIResponse(responseCode = "201", description = "a new schedule",
+            content = @Content(schema = @Schema(implementation = ScheduleView.class)))
+    @APIResponse(responseCode = "200", description = "the patient's open schedule for that primary, planned again",
+            content = @Content(schema = @Schema(implementation = ScheduleView.class)))
     public Response create(@NotNull @Valid ScheduleRequest request, @Context UriInfo uri) {
-        ScheduleView s = schedules.create(user, request);
-        return Response.created(uri.getAbsolutePathBuilder().path(s.id().toString()).build()).entity(s).build();
+        FollowUpSchedules.SetUp set = schedules.create(user, request);
+        ScheduleView s = set.schedule();
+        return set.created()
+                ? Response.created(uri.getAbsolutePathBuilder().path(s.id().toString()).build()).entity(s).build()
+                : Response.ok(s).build();
     }
 
     @GET

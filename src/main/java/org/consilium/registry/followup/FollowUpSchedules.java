@@ -54,26 +54,59 @@ public class FollowUpSchedules {
     @Inject
     EntityManager em;
 
+    /** A schedule set up: {@code created} when new, false when the patient's open schedule was re-planned. */
+    public record SetUp(ScheduleView schedule, boolean created) {
+    }
+
+    /**
+     * Sets up the patient's schedule for a primary tumor. There is one open schedule per patient and primary (ICD-10
+     * category): when one exists, e.g. started by an MDT board's signed recommendation, its template visits not yet
+     * made are planned again from {@code startOn} for the given code and stage, and {@code attending}, when given,
+     * becomes its attending doctor; the board's visits stay. Otherwise a new schedule is generated.
+     */
     @Transactional
-    public ScheduleView create(CurrentUser user, ScheduleRequest r) {
+    public SetUp create(CurrentUser user, ScheduleRequest r) {
         requireClinical(user);
         PatientView p = patients.get(user, r.patientId());
-        FollowUpSchedule s = new FollowUpSchedule();
-        s.id = UuidV7.next();
-        s.patientId = p.id();
-        s.hospitalId = p.hospitalId();
-        s.icd10 = IcdCodes.icd10(r.icd10());
+        String icd10 = IcdCodes.icd10(r.icd10());
+        StaffMember attending = r.attending() == null ? null : doctor(r.attending(), "attending.userId", true);
+        LocalDate start = r.startOn() != null ? r.startOn() : LocalDate.now(ZONE);
+        FollowUpSchedule open = openFor(p.id(), icd10);
+        FollowUpSchedule s = open != null ? open
+                : FollowUpSchedule.keptBy(p.id(), p.hospitalId(), user.id(), user.displayName(), user.displayName());
+        if (open != null) {
+            if (!visible(user, open, scope)) {
+                throw new ProblemException(ProblemType.CONFLICT, "The patient already has an open follow-up schedule"
+                        + " for " + open.icd10.substring(0, 3) + ", kept by another hospital（该患者已有随访计划）");
+            }
+            FollowUpVisit.delete("scheduleId = ?1 and title is null and state = ?2", s.id, FollowUpVisit.State.OPEN);
+        }
+        if (attending != null) {
+            s.attendingId = attending.id();
+            s.attending = attending.displayName();
+        }
+        s.icd10 = icd10;
         s.stage = r.stage();
         s.template = FollowUpTemplate.forTumor(s.icd10, s.stage);
-        s.assigneeId = user.id();
-        s.assignee = user.displayName();
-        StaffMember attending = r.attending() == null ? null : doctor(r.attending(), "attending.userId", true);
-        s.attendingId = attending == null ? user.id() : attending.id();
-        s.attending = attending == null ? user.displayName() : attending.displayName();
-        s.createdBy = user.displayName();
-        s.createdAt = Instant.now();
-        s.persist();
-        LocalDate start = r.startOn() != null ? r.startOn() : LocalDate.now(ZONE);
+        if (open == null) {
+            s.persist();
+        }
+        plan(s, start);
+        audit.record(user.asActor(), s.hospitalId, open == null ? "registry.followup.create" : "registry.followup.replan",
+                target(s.id), Outcome.SUCCESS, s.template + " for " + s.icd10 + " stage " + s.stage + " from " + start
+                        + ", patient " + s.patientId);
+        em.flush();
+        return new SetUp(view(s, p), open == null);
+    }
+
+    /** The patient's open schedule (no death recorded) for the primary tumor of {@code icd10}'s category, if any. */
+    static FollowUpSchedule openFor(UUID patientId, String icd10) {
+        return FollowUpSchedule.<FollowUpSchedule>find("patientId = ?1 and deathDate is null and icd10 like ?2"
+                + " order by createdAt desc", patientId, icd10.substring(0, 3) + "%").firstResult();
+    }
+
+    /** Adds the template's visits from {@code start}. */
+    static void plan(FollowUpSchedule s, LocalDate start) {
         for (LocalDate due : s.template.visits(start)) {
             FollowUpVisit v = new FollowUpVisit();
             v.id = UuidV7.next();
@@ -82,10 +115,6 @@ public class FollowUpSchedules {
             v.state = FollowUpVisit.State.OPEN;
             v.persist();
         }
-        audit.record(user.asActor(), s.hospitalId, "registry.followup.create", target(s.id), Outcome.SUCCESS,
-                s.template + " for " + s.icd10 + " stage " + s.stage + ", patient " + s.patientId);
-        em.flush();
-        return view(s, p);
     }
 
     /**
@@ -179,6 +208,7 @@ public class FollowUpSchedules {
         v.recist = r.recist();
         v.adverseEvents = blankToNull(r.adverseEvents());
         v.nextStep = blankToNull(r.nextStep());
+        v.note = blankToNull(r.note());
         v.reportedBy = user.displayName();
         v.reportedAt = Instant.now();
         v.state = FollowUpVisit.State.DONE;

@@ -42,18 +42,25 @@ public class FollowUpTimeline implements TimelineSource {
             for (FollowUpVisit v : FollowUpVisit.<FollowUpVisit>list("scheduleId", Sort.ascending("dueOn", "id"), s.id)) {
                 if (v.state == FollowUpVisit.State.DONE) {
                     OutcomeRequest r = new OutcomeRequest(v.contactedOn, v.reached, v.vitalStatus, v.deathDate,
-                            v.recurrence, v.progression, v.recist, v.adverseEvents, v.nextStep);
+                            v.recurrence, v.progression, v.recist, v.adverseEvents, v.nextStep, v.note);
                     out.add(new TimelineEntry("follow-up-visit", s.id, null, v.reportedAt, false, hospital,
-                            "随访：" + OutcomeRules.summaryZh(r), "Follow-up: " + OutcomeRules.summary(r),
+                            "随访" + titled(v) + "：" + OutcomeRules.summaryZh(r),
+                            "Follow-up" + titled(v) + ": " + OutcomeRules.summary(r),
                             v.state.name(), v.reportedBy));
                 } else if (v.state == FollowUpVisit.State.OPEN && !nextShown) {
                     nextShown = true;
                     out.add(new TimelineEntry("follow-up-visit", s.id, null,
                             v.dueOn.atStartOfDay(FollowUpSchedules.ZONE).toInstant(), true, hospital,
-                            "下次随访：" + v.dueOn, "Next follow-up: " + v.dueOn, v.state.name(), s.assignee));
+                            "下次随访" + titled(v) + "：" + v.dueOn, "Next follow-up" + titled(v) + ": " + v.dueOn,
+                            v.state.name(), s.assignee));
                 }
             }
         }
         return out.size() > MAX ? out.subList(0, MAX) : out;
+    }
+
+    /** " (the board's title)" for a visit an MDT board asked for; nothing for a template visit. */
+    private static String titled(FollowUpVisit v) {
+        return v.title == null ? "" : " (" + v.title + ")";
     }
 }

@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** One scheduled follow-up contact and, once made, its outcome. */
+/**
+ * One scheduled follow-up contact and, once made, its outcome. A visit the template planned has no title; one an MDT
+ * board's signed recommendation asked for carries the board's title and the consult and recommendation it came from.
+ */
 @Entity
 @Table(name = "follow_up_visit")
 public class FollowUpVisit extends PanacheEntityBase {
@@ -24,6 +27,12 @@ public class FollowUpVisit extends PanacheEntityBase {
     public LocalDate dueOn;
     @Enumerated(EnumType.STRING)
     public State state;
+    /** What the board asked for, e.g. "chest CT 4 weeks after surgery"; null for a template visit. */
+    public String title;
+    @Column(name = "consult_id")
+    public UUID consultId;
+    @Column(name = "recommendation_id")
+    public UUID recommendationId;
     @Column(name = "contacted_on")
     public LocalDate contactedOn;
     public Boolean reached;
@@ -40,6 +49,7 @@ public class FollowUpVisit extends PanacheEntityBase {
     public String adverseEvents;
     @Column(name = "next_step")
     public String nextStep;
+    public String note;
     @Column(name = "reported_by")
     public String reportedBy;
     @Column(name = "reported_at")

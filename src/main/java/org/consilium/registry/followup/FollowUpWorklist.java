@@ -64,7 +64,7 @@ public class FollowUpWorklist {
             PatientView p = byId.get(s.patientId);
             long late = ChronoUnit.DAYS.between(v.dueOn, today);
             return new DueVisit(s.id, v.id, s.patientId, p == null ? null : p.name(), p == null ? null : p.localId(),
-                    s.hospitalId, s.icd10, s.stage, v.dueOn, late, late > 0, s.assigneeId, s.assignee, s.attending,
+                    s.hospitalId, s.icd10, s.stage, v.dueOn, v.title, late, late > 0, s.assigneeId, s.assignee, s.attending,
                     s.handedOverAt != null);
         }).toList();
         audit.record(user.asActor(), user.hospital().map(HospitalView::id).orElse(null), "registry.followup.due",

@@ -12,16 +12,18 @@ public record ScheduleView(UUID id, long version, UUID patientId, String patient
                            String assigneeId, String assignee, Instant handedOverAt, LocalDate deathDate,
                            List<Visit> visits) {
 
-    /** One visit and its outcome. */
+    /** One visit and its outcome; {@code title}, {@code consultId} and {@code recommendationId} for a board's visit. */
     @Schema(name = "FollowUpVisitView")
-    public record Visit(UUID id, LocalDate dueOn, FollowUpVisit.State state, LocalDate contactedOn, Boolean reached,
+    public record Visit(UUID id, LocalDate dueOn, FollowUpVisit.State state, String title, UUID consultId,
+                        UUID recommendationId, LocalDate contactedOn, Boolean reached,
                         FollowUpVisit.VitalStatus vitalStatus, LocalDate deathDate, Boolean recurrence,
                         Boolean progression, FollowUpVisit.Recist recist, String adverseEvents, String nextStep,
-                        String reportedBy, Instant reportedAt) {
+                        String note, String reportedBy, Instant reportedAt) {
 
         static Visit of(FollowUpVisit v) {
-            return new Visit(v.id, v.dueOn, v.state, v.contactedOn, v.reached, v.vitalStatus, v.deathDate,
-                    v.recurrence, v.progression, v.recist, v.adverseEvents, v.nextStep, v.reportedBy, v.reportedAt);
+            return new Visit(v.id, v.dueOn, v.state, v.title, v.consultId, v.recommendationId, v.contactedOn,
+                    v.reached, v.vitalStatus, v.deathDate, v.recurrence, v.progression, v.recist, v.adverseEvents,
+                    v.nextStep, v.note, v.reportedBy, v.reportedAt);
         }
     }
 }

@@ -2,33 +2,25 @@ package org.consilium.registry.timeline;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.consilium.consult.ConsultRequests;
 import org.consilium.consult.ConsultSummary;
 import org.consilium.consult.PatientView;
-import org.consilium.consult.followup.FollowUpView;
-import org.consilium.consult.followup.FollowUps;
 import org.consilium.consult.recommendation.RecommendationView;
 import org.consilium.consult.recommendation.Recommendations;
 import org.consilium.identity.CurrentUser;
 
 /**
- * The patient's consults, their recommendations and the follow-up tasks those set, read through the consult
- * capability's own API, which applies its visibility rule (the requesting county, coordinators, assigned specialists).
+ * The patient's consults and their recommendations, read through the consult capability's own API, which applies its visibility rule (the requesting county, coordinators, assigned specialists).
  */
 @ApplicationScoped
 public class ConsultTimeline implements TimelineSource {
-
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Inject
     ConsultRequests consults;
     @Inject
     Recommendations recommendations;
-    @Inject
-    FollowUps followUps;
 
     @Override
     public List<TimelineEntry> entries(CurrentUser user, PatientView patient) {
@@ -43,12 +35,6 @@ public class ConsultTimeline implements TimelineSource {
                         r.signedAt() != null ? r.signedAt() : r.finalisedAt() != null ? r.finalisedAt() : r.createdAt(),
                         false, c.hospitalName(), "MDT 诊疗意见（第 " + r.revision() + " 版）",
                         "MDT recommendation (revision " + r.revision() + ")", r.state().name(), r.chairName()));
-            }
-            for (FollowUpView f : followUps.ofConsult(user, c.id())) {
-                out.add(new TimelineEntry("consult-follow-up", f.id(), c.id(),
-                        f.reportedAt() != null ? f.reportedAt() : f.dueOn().atStartOfDay(ZONE).toInstant(),
-                        f.reportedAt() == null, c.hospitalName(), "会诊随访任务：" + f.title(), "Consult follow-up task: " + f.title(),
-                        f.state().name(), f.reportedBy()));
             }
         }
         return out;

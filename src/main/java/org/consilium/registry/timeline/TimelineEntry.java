@@ -6,7 +6,7 @@ import java.util.UUID;
 /**
  * One thing that happened to a patient, as the timeline lists it. {@code kind} says what {@code subjectId} names and
  * so which page the app opens: {@code report}, {@code referral}, {@code consult}, {@code recommendation} (its consult
- * is {@code parentId}), {@code consult-follow-up} (its consult is {@code parentId}), {@code rt-review},
+ * is {@code parentId}), {@code rt-review},
  * {@code follow-up} and {@code follow-up-visit} (the schedule is {@code subjectId}, the visit {@code parentId}
  * stays null); a new source adds its own kind (e.g. {@code registry-record}).
  *

@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -116,8 +115,6 @@ public class RecommendationTest {
         as("cx.doctor").get(RECS, consult).then().statusCode(200).body("state", hasItem("SIGNED"))
                 .body("[0].opinions.find { it.username == 'dr.zhao' }.comment", equalTo("建议先行新辅助化疗"));
         as("fm.doctor").get(RECS, consult).then().statusCode(404);
-        as("cx.doctor").get("/api/notifications").then().statusCode(200)
-                .body("items.kind", hasItem("task.due"));
         as("platform.admin").queryParam("target", "consult:" + consult).queryParam("limit", 200).get("/api/audit")
                 .then().statusCode(200)
                 .body("items.action", hasItem("recommendation.draft")).body("items.action", hasItem("recommendation.opinion"))
@@ -165,49 +162,6 @@ public class RecommendationTest {
         as("cx.doctor").get(RECS, consult).then().statusCode(200).body("revision", hasSize(2))
                 .body("[0].revision", equalTo(2)).body("[0].state", equalTo("SIGNED"))
                 .body("[1].state", equalTo("SIGNED")).body("[1].content.followUps[0].dueInDays", equalTo(42));
-        // the new version's follow-up replaces the old one's
-        as("cx.doctor").get("/api/consults/{c}/follow-ups", consult).then().statusCode(200)
-                .body("state", containsInAnyOrder("CANCELLED", "OPEN"))
-                .body("find { it.state == 'OPEN' }.recommendationId", equalTo(amended));
-    }
-
-    @Test
-    void countyReportsTheOutcomeOfAnOverdueTaskAndCaseManagersHearOfIt() throws SQLException {
-        UUID consult = triagedConsult(db, CHANGXING, "cx.doctor", "黄丽", null);
-        signed(consult);
-        String task = as("cx.doctor").get("/api/consults/{c}/follow-ups", consult).then().statusCode(200)
-                .body("[0].state", equalTo("OPEN")).body("[0].overdue", equalTo(false))
-                .body("[0].hospitalId", equalTo(CHANGXING.toString())).extract().path("[0].id");
-        try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("update follow_up_task set due_on = current_date - 3 where id = ?")) {
-            ps.setObject(1, UUID.fromString(task));
-            assertEquals(1, ps.executeUpdate()); // as if six weeks had passed
-        }
-        as("cx.doctor").queryParam("overdue", true).queryParam("limit", 500).get("/api/follow-ups").then()
-                .statusCode(200).body("items.id", hasItem(task))
-                .body("items.find { it.id == '" + task + "' }.overdue", equalTo(true));
-        as("cm.wang").queryParam("overdue", true).queryParam("limit", 500).get("/api/follow-ups").then()
-                .statusCode(200).body("items.id", hasItem(task));
-        as("fm.doctor").queryParam("overdue", true).queryParam("limit", 500).get("/api/follow-ups").then()
-                .statusCode(200).body("items.id", not(hasItem(task)));
-
-        Map<String, Object> outcome = Map.of("outcome", "2 周期后复查 CT：原发灶缩小 40%，部分缓解 (PR)", "version", 0);
-        as("fm.doctor").body(outcome).post("/api/follow-ups/{t}/outcome", task).then().statusCode(404);
-        as("dr.li").body(outcome).post("/api/follow-ups/{t}/outcome", task).then().statusCode(404);
-        as("cx.doctor").body(Map.of("outcome", "x", "version", 7)).post("/api/follow-ups/{t}/outcome", task).then()
-                .statusCode(409);
-        as("cx.doctor").body(outcome).post("/api/follow-ups/{t}/outcome", task).then().statusCode(200)
-                .body("state", equalTo("DONE")).body("overdue", equalTo(false)).body("reportedBy", equalTo("cx.doctor"))
-                .body("version", equalTo(1)); // the stored version, so that the answer can be used for the next write
-        as("cm.wang").get("/api/consults/{c}/follow-ups", consult).then().statusCode(200)
-                .body("[0].version", equalTo(1));
-        as("cx.doctor").body(outcome).post("/api/follow-ups/{t}/outcome", task).then().statusCode(409);
-        as("cx.doctor").queryParam("overdue", true).queryParam("limit", 500).get("/api/follow-ups").then()
-                .statusCode(200).body("items.id", not(hasItem(task)));
-        as("cm.wang").get("/api/consults/{c}/follow-ups", consult).then().statusCode(200)
-                .body("[0].outcome", containsString("部分缓解"));
-        as("cm.wang").queryParam("limit", 100).get("/api/notifications").then().statusCode(200)
-                .body("items.kind", hasItem("followup.outcome"));
     }
 
     /** Drafts, finalises and signs a recommendation for a fresh consult; returns its id. */
