@@ -116,10 +116,30 @@ public class TeachingCases {
             c.title = r.title().strip();
         }
         c.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        QuarkusTransaction.requiringNew().run(c::persist);
+        try {
+            QuarkusTransaction.requiringNew().run(c::persist);
+        } catch (RuntimeException e) {
+            // a request for the same source made its case while this one de-identified: theirs is the case
+            TeachingCase made = madeMeanwhile(r, e);
+            return new Made(view(made), false);
+        }
         audit.record(user.asActor(), hospital.id(), "teaching.case.create", TARGET + c.id, Outcome.SUCCESS,
                 c.sourceKind + " made into study " + c.studyUid);
         return new Made(view(c), true);
+    }
+
+    /** The case another request made of the same source, when {@code e} is the unique key refusing a second. */
+    private static TeachingCase madeMeanwhile(CaseRequest r, RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                TeachingCase made = TeachingCase.find("sourceKind = ?1 and sourceId = ?2", r.source().name(),
+                        r.sourceId()).firstResult();
+                if (made != null) {
+                    return made;
+                }
+            }
+        }
+        throw e;
     }
 
     private void fromReview(CurrentUser user, CaseRequest r, TeachingCase c, String pseudonymId)

@@ -103,6 +103,29 @@ class TeachingCaseTest {
     }
 
     @Test
+    void twoTeachersMakingACaseOfOneReviewAtOnceGetTheSameCase() throws Exception {
+        TeachingFixtures.Approved approved = TeachingFixtures.approvedReview();
+        Map<String, Object> body = Map.of("source", "RT_REVIEW", "sourceId", approved.submission());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<io.restassured.response.Response>> answers = pool.invokeAll(List.of(
+                    () -> as("dr.li").contentType(ContentType.JSON).body(body).post("/api/teaching/cases"),
+                    () -> as("dr.li").contentType(ContentType.JSON).body(body).post("/api/teaching/cases")));
+            Set<Integer> statuses = new HashSet<>();
+            Set<String> ids = new HashSet<>();
+            for (var answer : answers) {
+                io.restassured.response.Response r = answer.get();
+                statuses.add(r.statusCode());
+                ids.add(r.jsonPath().getString("id"));
+            }
+            assertEquals(Set.of(200, 201), statuses, "one made it, the other got it: " + statuses);
+            assertEquals(1, ids.size(), "one case: " + ids);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void aSignedConsultBecomesACaseWithItsRecommendationAndNoIdentifiers() throws Exception {
         String consult = signedDemoConsult();
         JsonPath made = as("dr.li").contentType(ContentType.JSON).body(Map.of("source", "CONSULT", "sourceId", consult))
