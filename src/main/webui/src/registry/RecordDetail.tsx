@@ -55,7 +55,7 @@ export function RecordDetail() {
       </p>
       {status && <p role="status">{status}</p>}
       <dl class="card" aria-label={t('registry.record.basic')}>
-        <dt>{t('registry.patient')}</dt><dd>{p?.name} · {p?.localId} · {p?.sex ?? ''} · {p?.birthDate ?? ''}</dd>
+        <dt>{t('registry.patient')}</dt><dd>{p?.name} · {p?.localId} · {p?.sex ?? ''} · {p?.birthDate ?? ''}{p?.id && <> · <a href={`/registry/patients/${p.id}`}>{t('registry.timeline.open')}</a></>}</dd>
         <dt>{t('registry.record.hospital')}</dt><dd>{record.hospitalName}</dd>
         <dt>{t('registry.record.primarySite')}</dt><dd>{record.primarySite}</dd>
       </dl>

@@ -11,7 +11,7 @@ const LIMIT = 50;
 
 /**
  * One patient's path across the alliance, newest first, as far as the viewer may see: new-tumor reports, referrals,
- * consults, recommendations, RT reviews and follow-up, each linked to its page. Clinical staff start a follow-up
+ * consults, recommendations, RT reviews, follow-up and the tumor registry record, each linked to its page. Clinical staff start a follow-up
  * schedule here.
  */
 export function Timeline() {

@@ -20,6 +20,7 @@ describe('the follow-up worklist and timeline', () => {
     expect(timelineLink({ kind: 'rt-review', subjectId: 'p' })).toBe('/rt/p');
     expect(timelineLink({ kind: 'follow-up', subjectId: 's' })).toBe('/registry/follow-ups/s');
     expect(timelineLink({ kind: 'follow-up-visit', subjectId: 's' })).toBe('/registry/follow-ups/s');
+    expect(timelineLink({ kind: 'registry-record', subjectId: 'd' })).toBe('/registry/records/d');
     expect(timelineLink({ kind: 'something-new', subjectId: 'z' })).toBeNull();
   });
   it('puts each of the server problem\'s field errors under its field', () => {

@@ -17,6 +17,7 @@ export function timelineLink(e: { kind?: string; subjectId?: string; parentId?: 
     case 'rt-review': return `/rt/${e.subjectId}`;
     case 'follow-up':
     case 'follow-up-visit': return `/registry/follow-ups/${e.subjectId}`;
+    case 'registry-record': return `/registry/records/${e.subjectId}`;
     default: return null;
   }
 }

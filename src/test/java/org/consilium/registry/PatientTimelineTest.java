@@ -50,11 +50,17 @@ class PatientTimelineTest {
         as("fm.doctor").body(Map.of("contactedOn", "2026-04-02", "reached", true, "vitalStatus", "ALIVE",
                 "recist", "SD")).post("/api/registry/follow-up-schedules/{id}/visits/{v}/outcome", schedule, visit)
                 .then().statusCode(200);
+        String record = as("cm.wang").body(Map.of("patientId", patient)).post("/api/registry/records").then()
+                .statusCode(201).extract().path("id");
 
         var county = as("cx.doctor").get(TIMELINE, patient).then().statusCode(200)
                 .body("patientName", equalTo(name))
-                .body("entries.kind", hasItems("report", "consult", "referral", "follow-up", "follow-up-visit"))
+                .body("entries.kind", hasItems("report", "consult", "referral", "follow-up", "follow-up-visit",
+                        "registry-record"))
                 .body("entries.find { it.kind == 'report' }.subjectId", equalTo(report))
+                .body("entries.find { it.kind == 'registry-record' }.subjectId", equalTo(record))
+                .body("entries.find { it.kind == 'registry-record' }.state", equalTo("DRAFT"))
+                .body("entries.find { it.kind == 'registry-record' }.titleZh", equalTo("建立肿瘤登记档案（C34）"))
                 .body("entries.find { it.kind == 'follow-up-visit' && it.state == 'DONE' }.titleZh",
                         equalTo("随访：生存，RECIST SD"))
                 .extract().jsonPath();
@@ -72,7 +78,8 @@ class PatientTimelineTest {
         // the province's specialist sees the referral addressed to his hospital, not the county's own report
         as("dr.li").get(TIMELINE, patient).then().statusCode(200)
                 .body("entries.kind", hasItem("referral")).body("entries.kind", not(hasItem("report")))
-                .body("entries.kind", not(hasItem("follow-up")));
+                .body("entries.kind", not(hasItem("follow-up")))
+                .body("entries.kind", not(hasItem("registry-record")));
     }
 
     @Test

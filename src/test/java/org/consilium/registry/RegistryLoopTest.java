@@ -6,6 +6,7 @@ import static org.consilium.registry.RegistryFixtures.report;
 import static org.consilium.registry.RegistryFixtures.unique;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
@@ -160,6 +161,11 @@ class RegistryLoopTest {
                 .then().statusCode(200).body("missingForConfirmation", empty());
         as("cm.wang").queryParam("version", 1).post("/api/registry/records/{id}/confirm", recordId).then().statusCode(200)
                 .body("state", equalTo("CONFIRMED"));
+        as("cm.wang").get("/api/registry/patients/{id}/timeline", patientId).then().statusCode(200)
+                .body("entries.findAll { it.kind == 'registry-record' }.titleEn",
+                        equalTo(List.of("Registry record confirmed (C34, revision 1)", "Registry record opened (C34)")))
+                .body("entries.findAll { it.kind == 'registry-record' }.state", everyItem(equalTo("CONFIRMED")))
+                .body("entries.findAll { it.kind == 'registry-record' }.subjectId", everyItem(equalTo(recordId)));
         String bundle = as("cm.wang").get("/api/registry/records/{id}/fhir", recordId).then().statusCode(200).extract()
                 .asString();
         assertEquals(List.of(), McodeValidation.errors(bundle));
