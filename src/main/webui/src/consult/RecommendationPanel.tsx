@@ -8,6 +8,7 @@ import { Problem } from '../shell/Problem';
 type View = Schemas['RecommendationView'];
 type Content = Schemas['RecommendationContent'];
 type Step = Content['modalities'][number];
+type FollowUp = NonNullable<Content['followUps']>[number];
 
 const ORGANS = ['cardiac', 'pulmonary', 'hepatic', 'renal'] as const;
 const ORGAN_STATUS = ['NORMAL', 'MILD', 'MODERATE', 'SEVERE'] as const;
@@ -24,6 +25,7 @@ function blank(): Content {
     intent: 'CURATIVE',
     modalities: [{ modality: 'SURGERY', sequence: 1, detail: '' }],
     rationale: '',
+    followUps: [],
   } as Content;
 }
 
@@ -48,6 +50,9 @@ function DraftForm(props: { consultId: string; onSaved: (v: View) => void }) {
   const setTnm = (k: keyof Content['evaluation']['tnm'], v: string) => setEv({ tnm: { ...ev.tnm, [k]: v } });
   const setStep = (i: number, patch: Partial<Step>) =>
     set({ modalities: c.modalities.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
+  const followUps = c.followUps ?? [];
+  const setFollowUp = (i: number, patch: Partial<FollowUp>) =>
+    set({ followUps: followUps.map((f, j) => (j === i ? { ...f, ...patch } : f)) });
   const submit = async (e: Event) => {
     e.preventDefault();
     try {
@@ -113,6 +118,33 @@ function DraftForm(props: { consultId: string; onSaved: (v: View) => void }) {
           {t('rec.rationale')}
           <textarea required maxLength={4000} value={c.rationale} onInput={(e) => set({ rationale: e.currentTarget.value })} />
         </label>
+      </fieldset>
+      <fieldset>
+        <legend>{t('rec.followUps')}</legend>
+        <p class="muted">{t('rec.followUpsHint')}</p>
+        <ol>
+          {followUps.map((f, i) => (
+            <li class="row">
+              <label class="field grow">
+                {t('rec.followUp', { n: i + 1 })}
+                <input type="text" required maxLength={200} value={f.title} onInput={(e) => setFollowUp(i, { title: e.currentTarget.value })} />
+              </label>
+              <label class="field">
+                {t('rec.followUpDays', { n: i + 1 })}
+                <input type="number" required min={0} max={3650} value={f.dueInDays}
+                  onInput={(e) => setFollowUp(i, { dueInDays: Number(e.currentTarget.value) })} />
+              </label>
+              <button type="button" onClick={() => set({ followUps: followUps.filter((_, j) => j !== i) })}>
+                {t('rec.removeFollowUp', { n: i + 1 })}
+              </button>
+            </li>
+          ))}
+        </ol>
+        {followUps.length < 20 && (
+          <button type="button" onClick={() => set({ followUps: [...followUps, { title: '', dueInDays: 28 }] })}>
+            {t('rec.addFollowUp')}
+          </button>
+        )}
       </fieldset>
       <Problem error={error} />
       <button type="submit" class="primary">{t('rec.saveDraft')}</button>
@@ -182,6 +214,10 @@ export function RecommendationPanel(props: { consultId: string; chairId?: string
             <dd>{[...rec.content!.modalities].sort((a, b) => a.sequence - b.sequence)
               .map((s) => `${s.sequence}. ${t(`rec.modalityValue.${s.modality}` as Key)}${s.detail ? ` (${s.detail})` : ''}`).join(' → ')}</dd>
             <dt>{t('rec.rationale')}</dt><dd>{rec.content!.rationale}</dd>
+            {(rec.content!.followUps ?? []).length > 0 && <>
+              <dt>{t('rec.followUps')}</dt>
+              <dd>{rec.content!.followUps!.map((f) => t('rec.followUpDue', { title: f.title, n: f.dueInDays })).join(lang.value === 'en' ? '; ' : '；')}</dd>
+            </>}
           </dl>
           <h3>{t('rec.opinions')}</h3>
           <ul aria-label={t('rec.opinions')}>

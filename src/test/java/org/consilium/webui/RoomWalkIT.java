@@ -59,7 +59,8 @@ class RoomWalkIT {
 
     @Test
     void twoSpecialistsShareTheRoomFollowTheChairVoteAndSignTheRecommendation() throws Exception {
-        String title = scheduledMeeting("会诊室演练:肺部体模").title();
+        Scheduled scheduled = scheduledMeeting("会诊室演练:肺部体模");
+        String title = scheduled.title();
         try (Browser a = new Browser(); Browser b = new Browser()) {
             // the case manager starts the session and presents the case
             ConsultWalkIT.signIn(app, a, "cm.wang");
@@ -212,6 +213,8 @@ class RoomWalkIT {
             a.choose("第 1 项治疗", "放疗");
             a.type("第 1 项说明", "SBRT 54 Gy / 3 次");
             a.type("理由", "周围型小结节,肺功能差,拒绝手术。");
+            a.click("button", "增加随访要求");
+            a.type("第 1 项随访", "SBRT 后 3 个月复查胸部 CT");
             a.click("button", "保存意见草案");
             a.awaitText("AJCC"); // the server's stage check, shown inline: T1c N0 M0 is IA3
             a.type("临床分期", "IA3");
@@ -232,7 +235,10 @@ class RoomWalkIT {
             b.click("button", "签署会诊意见");
             b.find("button", "打开会诊意见书(PDF)");
             b.awaitText("周婷 已签署");
+            b.awaitText("SBRT 后 3 个月复查胸部 CT（签署后 28 天）");
             b.screenshot("room-signed");
+            // the board's follow-up joined the patient's follow-up schedule, kept by the requesting county doctor
+            assertEquals(List.of("SBRT 后 3 个月复查胸部 CT"), boardVisits(scheduled.consultId()));
             int tabs = b.driver.getWindowHandles().size();
             b.click("button", "打开会诊意见书(PDF)");
             b.await("the PDF in a new tab", d -> d.getWindowHandles().size() > tabs ? true : null);
@@ -512,6 +518,23 @@ class RoomWalkIT {
                 "endsAt", now.plus(Duration.ofHours(1)).toString(), "chairId", li, "consultIds", List.of(id),
                 "inviteeIds", List.of(zhou)));
         return new Scheduled(title, meeting.get("id").toString(), id);
+    }
+
+    /** The titles of the visits the consult's board added to the requesting doctor's follow-up schedules. */
+    @SuppressWarnings("unchecked")
+    private static List<String> boardVisits(String consultId) {
+        String base = app.url("");
+        List<String> titles = new ArrayList<>();
+        for (Object s : (List<?>) call(base, "cx.doctor", "GET", "/api/registry/follow-up-schedules?limit=200", null)
+                .get("items")) {
+            for (Object v : (List<?>) ((Map<String, Object>) s).get("visits")) {
+                Map<String, Object> visit = (Map<String, Object>) v;
+                if (consultId.equals(visit.get("consultId"))) {
+                    titles.add((String) visit.get("title"));
+                }
+            }
+        }
+        return titles;
     }
 
     @SuppressWarnings("unchecked")
