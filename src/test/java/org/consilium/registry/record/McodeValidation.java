@@ -38,9 +38,10 @@ import org.hl7.fhir.utilities.npm.NpmPackage;
 /**
  * HAPI FHIR's instance validator against the base R4 profiles (hapi-fhir-validation-resources-r4) and the mCODE STU 4
  * profiles, value sets and code systems of the FHIR packages in {@code src/test/fhir-packages} (fetched by
- * {@code bin/fhir-packages}), with what mCODE refers to in the packages it depends on. A resource is checked against every profile its {@code meta.profile} names, and a
- * profile that cannot be found is an error. Codes of systems no loaded package defines (SNOMED CT, LOINC, ICD-10,
- * ICD-O-3, AJCC) are warnings, not errors: no terminology server is reached.
+ * {@code bin/fhir-packages}), with what mCODE refers to in the packages it depends on. A resource is checked against
+ * every profile its {@code meta.profile} names, and a profile that cannot be found is an error. Codes of systems no
+ * loaded package defines (SNOMED CT, LOINC, ICD-10, ICD-O-3, AJCC) are warnings, not errors: no terminology server is
+ * reached.
  *
  * <p>mCODE 4.0.0 derives most of its profiles from US Core 6.1.0, which the registry this build reaches does not serve.
  * The mCODE snapshots carry US Core's constraints (us-core-6, us-core-7, us-core-21 are checked), but three checks
