@@ -25,7 +25,7 @@ import org.openqa.selenium.WebElement;
  * The tumor registry in the browser app, in zh-CN: a county clinician's new-tumor report and a follow-up outcome are
  * what the system knows of 邬桂兰; the provincial case manager opens her record, sees which fields were filled from
  * the report and the follow-up, completes the diagnosis, stage and treatment, confirms it and downloads the mCODE
- * (FHIR R4) bundle.
+ * (FHIR R4) bundle; the patient's timeline then lists the record and leads back to it.
  */
 class RegistryRecordIT {
 
@@ -112,6 +112,13 @@ class RegistryRecordIT {
             json.path("entry").forEach(e -> types.add(e.path("resource").path("resourceType").asText()));
             assertTrue(types.containsAll(List.of("Patient", "Condition", "Observation", "Procedure")), types.toString());
             assertEquals("邬桂兰", json.path("entry").get(0).path("resource").path("name").get(0).path("text").asText());
+
+            // the patient's timeline lists the record, opened and confirmed, and leads back to it
+            b.click("link", "患者时间线");
+            b.find("heading", "患者时间线：邬桂兰");
+            b.awaitText("建立肿瘤登记档案（C34）");
+            b.click("link", "肿瘤登记档案确认（C34，第1版）");
+            b.find("heading", "肿瘤登记档案：邬桂兰");
         }
     }
 

@@ -10,7 +10,9 @@ import org.consilium.consult.PatientView;
 import org.consilium.consult.recommendation.RecommendationContent.Modality;
 import org.consilium.registry.followup.FollowUpVisit;
 import org.consilium.registry.record.RecordContent.Treatment;
+import org.hl7.fhir.r4.model.BodyStructure;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
@@ -18,17 +20,16 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UnsignedIntType;
 
 /**
@@ -65,6 +66,7 @@ public class McodeBundle {
         Bundle b = new Bundle();
         b.setId(r.id().toString());
         b.setType(Bundle.BundleType.COLLECTION);
+        b.getMeta().addProfile(MCODE + "mcode-patient-bundle");
         b.getIdentifier().setSystem("urn:consilium:registry-record").setValue(r.id() + "/" + r.revision());
         b.setTimestamp(Date.from(r.updatedAt()));
         RecordContent c = r.content();
@@ -83,8 +85,8 @@ public class McodeBundle {
             n++;
             switch (t.modality()) {
                 case SURGERY -> add(b, surgery(t, subject, cancer));
-                case RADIOTHERAPY -> add(b, radiotherapy(t, c, subject, cancer));
-                case CHEMOTHERAPY, TARGETED, IMMUNOTHERAPY -> add(b, medication(t, subject, cancer, r.id(), n));
+                case RADIOTHERAPY -> radiotherapy(b, t, c, subject, cancer);
+                case CHEMOTHERAPY, TARGETED, IMMUNOTHERAPY -> add(b, medication(t, c, subject, cancer, r.id(), n));
                 default -> { } // a trial or supportive care alone is no mCODE treatment resource
             }
         }
@@ -99,7 +101,7 @@ public class McodeBundle {
         out.setId(UUID.nameUUIDFromBytes(("patient:" + p.id()).getBytes()).toString());
         out.getMeta().addProfile(MCODE + "mcode-cancer-patient");
         out.addIdentifier(new Identifier().setSystem(LOCAL_ID + p.hospitalId()).setValue(p.localId()));
-        out.addName(new HumanName().setText(p.name()).setUse(HumanName.NameUse.OFFICIAL));
+        out.addName(PatientName.of(p.name()));
         out.setGender(switch (p.sex() == null ? "" : p.sex()) {
             case "M" -> AdministrativeGender.MALE;
             case "F" -> AdministrativeGender.FEMALE;
@@ -166,9 +168,9 @@ public class McodeBundle {
             add(b, o);
             group.addHasMember(ref(o));
         }
+        // mCODE binds the condition's stage type to the staging method (AJCC edition), as the observations' method
         condition.addStage().setSummary(concept(AJCC, c.stageGroup(), "Stage " + c.stageGroup()))
-                .addAssessment(ref(group)).setType(coded(LOINC, group.getCode().getCodingFirstRep().getCode(),
-                        group.getCode().getCodingFirstRep().getDisplay()));
+                .addAssessment(ref(group)).setType(method.copy());
     }
 
     private static Observation tnm(String value, String loinc, String display, String profile, Reference subject,
@@ -193,15 +195,28 @@ public class McodeBundle {
         return p;
     }
 
-    private static Procedure radiotherapy(Treatment t, RecordContent c, Reference subject, Reference cancer) {
+    /**
+     * The course summary, and the volume its dose went to: the record knows the dose and fractions of the course, not
+     * its planning volumes, so the volume is the primary tumor's site (a radiotherapy volume BodyStructure).
+     */
+    private static void radiotherapy(Bundle b, Treatment t, RecordContent c, Reference subject, Reference cancer) {
         Procedure p = procedure("mcode-radiotherapy-course-summary", t, subject, cancer);
         p.setCode(coded(SNOMED, "1217123003", "Radiotherapy course of treatment (regime/therapy)")
                 .setText(t.detail()));
+        if (c.rtTechnique() != null) {
+            p.addNote().setText("Technique: " + c.rtTechnique());
+        }
         if (c.rtTotalDoseGy() != null) {
+            BodyStructure volume = new BodyStructure();
+            volume.setId(UUID.randomUUID().toString());
+            volume.getMeta().addProfile(MCODE + "mcode-radiotherapy-volume");
+            String site = "Primary tumor " + (c.topography() != null ? c.topography() : c.icd10());
+            volume.addIdentifier().setUse(Identifier.IdentifierUse.USUAL).setValue(site);
+            volume.setDescription(site + (c.histology() != null ? ", " + c.histology() : ""));
+            volume.setPatient(subject);
+            add(b, volume);
             Extension dose = new Extension(MCODE + "mcode-radiotherapy-dose-delivered-to-volume");
-            if (c.rtTechnique() != null) {
-                dose.addExtension("volume", new StringType(c.rtTechnique()));
-            }
+            dose.addExtension("volume", ref(volume));
             dose.addExtension("totalDoseDelivered", new Quantity().setValue(c.rtTotalDoseGy() * 100).setUnit("cGy")
                     .setSystem("http://unitsofmeasure.org").setCode("cGy"));
             if (c.rtFractions() != null) {
@@ -209,10 +224,11 @@ public class McodeBundle {
             }
             p.addExtension(dose);
         }
-        return p;
+        add(b, p);
     }
 
-    private static MedicationRequest medication(Treatment t, Reference subject, Reference cancer, UUID record, int n) {
+    private static MedicationRequest medication(Treatment t, RecordContent c, Reference subject, Reference cancer,
+                                                UUID record, int n) {
         MedicationRequest m = new MedicationRequest();
         m.setId(UUID.randomUUID().toString());
         m.getMeta().addProfile(MCODE + "mcode-cancer-related-medication-request");
@@ -229,6 +245,9 @@ public class McodeBundle {
             default -> "76334006";
         }, systemic(t.modality())));
         m.setSubject(subject);
+        // US Core (us-core-21): an order names its requester; the record knows the attending doctor by name only
+        m.setRequester(c.attendingDoctor() != null ? new Reference().setDisplay(c.attendingDoctor())
+                : absent(new Reference(), "unknown"));
         m.addReasonReference(cancer);
         m.addIdentifier().setSystem("urn:consilium:registry-record-treatment").setValue(record + "/" + n);
         return m;
@@ -278,6 +297,10 @@ public class McodeBundle {
         });
         p.setSubject(subject);
         p.addReasonReference(cancer);
+        if (t.status() != RecordContent.TreatmentStatus.PLANNED) {
+            // US Core (us-core-7): a procedure under way or done says when; the record keeps no treatment dates
+            p.setPerformed(absent(new Period(), "unknown"));
+        }
         return p;
     }
 
@@ -287,6 +310,12 @@ public class McodeBundle {
             case TARGETED -> "Targeted therapy";
             default -> "Immunotherapy";
         };
+    }
+
+    /** The element with FHIR's data-absent-reason extension instead of a value. */
+    private static <T extends org.hl7.fhir.r4.model.Element> T absent(T element, String reason) {
+        element.addExtension(PatientName.DATA_ABSENT_REASON, new CodeType(reason));
+        return element;
     }
 
     private static CodeableConcept concept(String system, String code, String text) {

@@ -32,7 +32,7 @@ class McodeBundleTest {
 
         Bundle b = (Bundle) mcode.context().newJsonParser().parseResource(json);
         assertEquals(List.of("Patient", "Condition", "Observation", "Observation", "Observation", "Observation",
-                "Observation", "Procedure", "MedicationRequest", "Procedure", "Observation"), b.getEntry().stream()
+                "Observation", "Procedure", "MedicationRequest", "BodyStructure", "Procedure", "Observation"), b.getEntry().stream()
                 .map(e -> e.getResource().getResourceType().name()).toList());
         Condition cancer = (Condition) b.getEntry().get(1).getResource();
         assertEquals("C34.1", cancer.getCode().getCodingFirstRep().getCode());
@@ -58,6 +58,27 @@ class McodeBundleTest {
         assertEquals(ResourceType.Condition, b.getEntry().get(1).getResource().getResourceType());
         assertEquals("inactive", ((Condition) b.getEntry().get(1).getResource()).getClinicalStatus()
                 .getCodingFirstRep().getCode());
+    }
+
+    @Test
+    void aTnmCategoryWithoutItsStagingMethodBreaksTheMcodeProfile() {
+        Bundle b = mcode.bundle(record(content(FollowUpVisit.VitalStatus.ALIVE, null)));
+        Observation t = b.getEntry().stream().map(e -> e.getResource()).filter(r -> r.getMeta()
+                .hasProfile(McodeBundle.MCODE + "mcode-tnm-primary-tumor-category")).map(Observation.class::cast)
+                .findFirst().orElseThrow();
+        t.setMethod(null); // base R4 allows an observation without a method; mCODE's TNM categories require one
+        String json = mcode.context().newJsonParser().encodeResourceToString(b);
+        List<String> errors = McodeValidation.errors(json);
+        assertTrue(errors.stream().anyMatch(e -> e.contains("Observation.method") && e.contains("mcode-tnm-primary"
+                + "-tumor-category")), errors.toString());
+    }
+
+    @Test
+    void onlyReferenceTargetsAndTheUsCoreCategorySliceGoUncheckedWithoutUsCore() {
+        List<String> unchecked = McodeValidation.uncheckedWithoutUsCore(mcode.json(record(content(
+                FollowUpVisit.VitalStatus.ALIVE, null))));
+        assertTrue(unchecked.stream().allMatch(e -> e.contains("/us/core/StructureDefinition/")
+                || e.contains("Invalid Resource target type") || e.contains("category:us-core")), unchecked.toString());
     }
 
     @Test
