@@ -25,16 +25,13 @@ public class ConsultStatistics {
     public static final String ZONE = "Asia/Shanghai";
 
     /**
-     * The consult clocks (first submission, first triage decision, first session start, first signature) of the
+     * The consult clocks (first submission, first triage decision, first session start, first signature; V21) of the
      * consults in the window, read once: counted per month of submission, and over the window (the row whose month
-     * is null) with the median and 90th percentile of each step. The first signatures are joined (a hash join for
-     * the alliance, index look-ups for one hospital), not looked up consult by consult.
+     * is null) with the median and 90th percentile of each step.
      */
-    private static final String SQL = "with k as (select c.submitted_at, c.triaged_at, c.session_at,"
-            + " min(r.signed_at) as signed_at from consult c"
-            + " left join recommendation r on r.consult_id = c.id and r.signed_at is not null"
-            + " where c.hospital_id in (:hospitals) and c.submitted_at >= cast(:from as timestamptz)"
-            + " and c.submitted_at < cast(:to as timestamptz) group by c.id)"
+    private static final String SQL = "with k as (select c.submitted_at, c.triaged_at, c.session_at, c.signed_at"
+            + " from consult c where c.hospital_id in (:hospitals) and c.submitted_at >= cast(:from as timestamptz)"
+            + " and c.submitted_at < cast(:to as timestamptz))"
             + " select to_char(m.month, 'YYYY-MM'), m.requested, m.signed" + ", null, null, null".repeat(4)
             + " from (select date_trunc('month', k.submitted_at at time zone '" + ZONE + "') as month, count(*) as requested,"
             + " count(k.signed_at) as signed from k group by 1) m"
