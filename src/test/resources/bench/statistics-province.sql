@@ -119,4 +119,4 @@ cross join lateral (select (array['PTV', 'CTV', 'GTV', 'SPINALCORD', 'HEART', 'L
 where s.submitted_by_id = 'bench' and r.kind = 'EXPERT'
 on conflict do nothing;
 
-analyze;
+-- StatisticsBench then vacuums and analyses (VACUUM cannot run in this script's transaction)

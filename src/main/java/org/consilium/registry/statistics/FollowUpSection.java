@@ -6,14 +6,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 
-/** The follow-up loop (随访): adherence and overdue visits among the visits due in the window up to yesterday. */
+/**
+ * The follow-up loop (随访): adherence and overdue visits among the visits due in the window up to yesterday, counted
+ * by the hospital of their schedule (copied onto each visit, V54).
+ */
 @ApplicationScoped
 class FollowUpSection implements Section {
 
     private static final String VISITS = "select count(*) filter (where v.state <> 'CANCELLED'),"
             + " count(*) filter (where v.state = 'DONE'), count(*) filter (where v.state = 'OPEN')"
-            + " from follow_up_visit v join follow_up_schedule s on s.id = v.schedule_id"
-            + " where s.hospital_id in (:hospitals) and v.due_on >= cast(:from as date) and v.due_on <= cast(:to as date)";
+            + " from follow_up_visit v where v.hospital_id in (:hospitals)"
+            + " and v.due_on >= cast(:from as date) and v.due_on <= cast(:to as date)";
 
     @Inject
     Counts counts;

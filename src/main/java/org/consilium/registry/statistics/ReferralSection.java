@@ -18,13 +18,14 @@ class ReferralSection implements Section {
     private static final String WHERE = " from referral f where (f.from_hospital_id in (:hospitals)"
             + " or f.to_hospital_id in (:hospitals)) and f.requested_at >= cast(:start as timestamptz)"
             + " and f.requested_at < cast(:end as timestamptz)";
-    private static final String MONTHS = "select to_char(f.requested_at at time zone '" + Window.ZONE.getId()
-            + "', 'YYYY-MM'), count(*) filter (where f.direction = 'UP'), count(*) filter (where f.direction = 'DOWN')"
-            + WHERE + " group by 1";
+    private static final String MONTH = "date_trunc('month', f.requested_at at time zone '" + Window.ZONE.getId() + "')";
+    private static final String MONTHS = "select to_char(" + MONTH + ", 'YYYY-MM'), count(*) filter (where f.direction"
+            + " = 'UP'), count(*) filter (where f.direction = 'DOWN')" + WHERE + " group by " + MONTH;
     private static final String ITEMS = "select count(i.recognition), count(*) filter (where i.recognition = 'RECOGNISED')"
             + " from referral_item i where i.referral_id in (select f.id" + WHERE + ")";
-    private static final String OUTWARD = "select count(*), count(*) filter (where exists (select 1 from outward_referral o"
-            + " where o.patient_id = r.patient_id)) from (select distinct t.patient_id from tumor_report t"
+    /** Patients newly reported in the window, and those of them recorded as leaving (one hashed look-up each). */
+    private static final String OUTWARD = "select count(*), count(*) filter (where r.patient_id in (select o.patient_id"
+            + " from outward_referral o)) from (select distinct t.patient_id from tumor_report t"
             + " where t.hospital_id in (:hospitals) and t.reported_at >= cast(:start as timestamptz)"
             + " and t.reported_at < cast(:end as timestamptz)) r";
 

@@ -34,7 +34,9 @@ class ScreeningSection implements Section {
 
     @Override
     public void add(Window w, Sheet out) {
-        String programme = w.programmeId() == null ? "" : " and p.programme_id = :programme";
+        // every programme when none is named: spelt out, so that the (programme, hospital) index finds the people
+        String programme = w.programmeId() == null ? " and p.programme_id in (select g.id from screening_programme g)"
+                : " and p.programme_id = :programme";
         Object[] p = counts.one(PEOPLE + programme, w);
         Object[] t = counts.one(TARGET + (w.programmeId() == null ? "" : " and g.id = :programme"), w);
         long invited = count(p[0]);
