@@ -33,8 +33,8 @@ public class ConsultStatistics {
             + " from consult c where c.hospital_id in (:hospitals) and c.submitted_at >= cast(:from as timestamptz)"
             + " and c.submitted_at < cast(:to as timestamptz))"
             + " select to_char(m.month, 'YYYY-MM'), m.requested, m.signed" + ", null, null, null".repeat(4)
-            + " from (select date_trunc('month', k.submitted_at at time zone '" + ZONE + "') as month, count(*) as requested,"
-            + " count(k.signed_at) as signed from k group by 1) m"
+            + " from (select date_trunc('month', k.submitted_at at time zone '" + ZONE + "') as month,"
+            + " count(*) as requested, count(k.signed_at) as signed from k group by 1) m"
             + " union all select null, count(*), count(k.signed_at), " + step("k.triaged_at", "k.submitted_at") + ", "
             + step("k.session_at", "k.triaged_at") + ", " + step("k.signed_at", "k.session_at") + ", "
             + step("k.signed_at", "k.submitted_at") + " from k order by 1";

@@ -18,7 +18,8 @@ class ReferralSection implements Section {
     private static final String WHERE = " from referral f where (f.from_hospital_id in (:hospitals)"
             + " or f.to_hospital_id in (:hospitals)) and f.requested_at >= cast(:start as timestamptz)"
             + " and f.requested_at < cast(:end as timestamptz)";
-    private static final String MONTH = "date_trunc('month', f.requested_at at time zone '" + Window.ZONE.getId() + "')";
+    private static final String MONTH = "date_trunc('month', f.requested_at at time zone '" + Window.ZONE.getId()
+            + "')";
     private static final String MONTHS = "select to_char(" + MONTH + ", 'YYYY-MM'), count(*) filter (where f.direction"
             + " = 'UP'), count(*) filter (where f.direction = 'DOWN')" + WHERE + " group by " + MONTH;
     private static final String ITEMS = "select count(i.recognition), count(*) filter (where i.recognition = 'RECOGNISED')"

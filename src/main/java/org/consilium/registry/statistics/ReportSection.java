@@ -17,8 +17,8 @@ class ReportSection implements Section {
             + " extract(epoch from (t.recorded_at - t.reported_at))))";
     /** Counts and the median and 90th percentile of the time to recording, with one sort for both. */
     private static final String CLOCK = "select count(*), count(t.recorded_at),"
-            + " count(*) filter (where t.recorded_at <= t.record_due_at), " + PERCENTILES + "[1], " + PERCENTILES + "[2]"
-            + WHERE;
+            + " count(*) filter (where t.recorded_at <= t.record_due_at), " + PERCENTILES + "[1], " + PERCENTILES
+            + "[2]" + WHERE;
     /** Reports by site and by how found, in one pass: rows (site, null, n) and (null, detection, n). */
     private static final String BREAKDOWNS = "select substr(t.icd10, 1, 3), t.detection, count(*)" + WHERE
             + " group by grouping sets ((1), (2)) order by 3 desc, 1, 2";

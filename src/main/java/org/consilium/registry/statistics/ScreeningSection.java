@@ -34,8 +34,10 @@ class ScreeningSection implements Section {
 
     @Override
     public void add(Window w, Sheet out) {
-        // every programme when none is named: spelt out, so that the (programme, hospital) index finds the people
-        String programme = w.programmeId() == null ? " and p.programme_id in (select g.id from screening_programme g)"
+        // every programme when none is named: spelt out (as an array, not a join), so that the (programme, hospital)
+        // index finds one hospital's people
+        String programme = w.programmeId() == null
+                ? " and p.programme_id = any (array(select g.id from screening_programme g))"
                 : " and p.programme_id = :programme";
         Object[] p = counts.one(PEOPLE + programme, w);
         Object[] t = counts.one(TARGET + (w.programmeId() == null ? "" : " and g.id = :programme"), w);
