@@ -14,6 +14,9 @@ export function ConsultImages(props: { id?: string; params?: { id: string } }) {
   const [study, setStudy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
+    // the viewer's code loads, and cornerstone starts (WebGL, the decoding worker), while the consult is read
+    void Viewer.preload();
+    void import('../viewer/cornerstone').then((c) => c.initCornerstone());
     api.GET('/api/consults/{id}', { params: { path: { id } } }).then(must).then((c) => {
       setConsult(c);
       setStudy(c.studies?.[0]?.studyUid ?? null);

@@ -108,6 +108,8 @@ export default function Viewer(props: { studyUid: string; shared?: SharedAnnotat
       setSeries(images);
       setCurrent(images[0]?.seriesUid ?? null);
     }).catch((e: Error) => setError(e.message));
+    // cornerstone (WebGL, the decoding worker) starts while the study's series are asked for, not after
+    void initCornerstone();
   }, [props.studyUid]);
 
   useEffect(() => {
@@ -127,8 +129,7 @@ export default function Viewer(props: { studyUid: string; shared?: SharedAnnotat
       }
     };
     (async () => {
-      await initCornerstone();
-      const ids = await imageIdsOf(props.studyUid, current);
+      const [, ids] = await Promise.all([initCornerstone(), imageIdsOf(props.studyUid, current)]);
       if (disposed) return;
       imageIds.current = ids;
       shown.current = new Map();

@@ -73,12 +73,20 @@ final class Orthanc implements AutoCloseable {
         return base + "/dicom-web";
     }
 
-    /** Stores the files through Orthanc's REST API, one request each. */
+    /**
+     * Stores the files through Orthanc's REST API, one request each; a request on a connection that Orthanc
+     * had closed as idle (its keep-alive timeout is 1 s) is sent again (storing an instance twice is harmless).
+     */
     void store(List<Path> files) throws IOException, InterruptedException {
         for (Path f : files) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/instances"))
-                    .header("Content-Type", "application/dicom").POST(HttpRequest.BodyPublishers.ofFile(f)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/instances"))
+                    .header("Content-Type", "application/dicom").POST(HttpRequest.BodyPublishers.ofFile(f)).build();
+            HttpResponse<String> r;
+            try {
+                r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException closedWhileIdle) {
+                r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            }
             if (r.statusCode() != 200) {
                 throw new IOException("Orthanc refused " + f + ": " + r.statusCode() + " " + r.body());
             }

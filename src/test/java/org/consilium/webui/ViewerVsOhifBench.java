@@ -51,8 +51,12 @@ class ViewerVsOhifBench {
     private static final Path WORK = Path.of("target/viewer-vs-ohif");
     private static final Duration PATIENCE = Duration.ofMinutes(3);
 
-    /** What OHIF's page records, installed before its scripts run (only on OHIF's origin). */
+    /**
+     * What OHIF's page records, installed before its scripts run (only on OHIF's origin); on both, a resource
+     * timing buffer large enough for a 300-slice series' requests (for the REQUESTS lines only).
+     */
     private static final String OHIF_PROBE = """
+            performance.setResourceTimingBufferSize(5000);
             if (location.origin === '%s') {
               const t = window.__bench = { first: null, loaded: {} };
               document.addEventListener('CORNERSTONE_IMAGE_RENDERED', (e) => {
@@ -87,8 +91,23 @@ class ViewerVsOhifBench {
     record Series(String name, String studyUid, List<Path> files) {
     }
 
-    record Timing(double firstImage, double wholeSeries, int images) {
+    /** One visit's figures, and its requests (for the log: where the time before the first image went). */
+    record Timing(double firstImage, double wholeSeries, int images, String requests) {
     }
+
+    /** The page's requests before its first image, as "start-end path" (ms after navigation start), frames summed up. */
+    private static final String REQUESTS = """
+            const first = arguments[0];
+            const all = performance.getEntriesByType('resource');
+            const frames = all.filter((e) => e.name.includes('/frames/'));
+            const rows = all.filter((e) => e.startTime < first && !e.name.includes('/frames/'))
+              .map((e) => Math.round(e.startTime) + '-' + Math.round(e.responseEnd) + ' '
+                + e.name.replace(/^https?:[/][/][^/]+/, '').slice(0, 100));
+            if (frames.length) rows.push(frames.length + ' frame requests, the first ' + Math.round(frames[0].startTime) + '-'
+              + Math.round(frames[0].responseEnd) + ', the last ending at ' + Math.round(Math.max(...frames.map((e) => e.responseEnd))));
+            const nav = performance.getEntriesByType('navigation')[0];
+            return ['document 0-' + Math.round(nav.responseEnd) + ', DOMContentLoaded at ' + Math.round(nav.domContentLoadedEventEnd)]
+              .concat(rows, ['first image at ' + Math.round(first)]).join('\\n  ');""";
 
     @Test
     void firstImageAndWholeSeriesAgainstOhif() throws Exception {
@@ -130,6 +149,10 @@ class ViewerVsOhifBench {
                     Timing t = oursFirst ? second : first;
                     ours.add(o);
                     theirs.add(t);
+                    if (round == 1) {
+                        System.out.println("REQUESTS " + s.name() + ", ours:\n  " + o.requests() + "\nREQUESTS " + s.name()
+                                + ", OHIF:\n  " + t.requests());
+                    }
                     line(report, "BENCH %s round %d: ours first image %.0f ms, series (%d images) %.0f ms; OHIF first image %.0f ms, "
                             + "series (%d images) %.0f ms; load %s", s.name(), round, o.firstImage(), o.images(), o.wholeSeries(),
                             t.firstImage(), t.images(), t.wholeSeries(), load());
@@ -158,7 +181,8 @@ class ViewerVsOhifBench {
         b.open(url);
         @SuppressWarnings("unchecked")
         List<Number> r = b.await("the whole series at " + url, PATIENCE, d -> (List<Number>) d.executeScript(ready));
-        return new Timing(r.get(0).doubleValue(), r.get(1).doubleValue(), r.get(2).intValue());
+        String requests = (String) b.driver.executeScript(REQUESTS, r.get(0));
+        return new Timing(r.get(0).doubleValue(), r.get(1).doubleValue(), r.get(2).intValue(), requests);
     }
 
     private static void line(List<String> report, String format, Object... args) {
