@@ -9,7 +9,8 @@ import { SHARED_TOOLS, useSharedAnnotations, type SharedAnnotations } from './sh
 import { t, type Key } from '../shell/i18n';
 import { initCornerstone } from './cornerstone';
 import { CT_PRESETS, voiRange, windowOf, type PresetName } from './presets';
-import { imageIdsOf, seriesOf, type SeriesInfo } from './series';
+import { imageIdsOf } from './series';
+import { imageSeriesOf, type SeriesInfo } from './dicomweb';
 import type { Viewport } from '../live/roomState';
 
 const ENGINE = 'consilium';
@@ -103,8 +104,7 @@ export default function Viewer(props: { studyUid: string; shared?: SharedAnnotat
   const [label, setLabel] = useState(labelText);
 
   useEffect(() => {
-    seriesOf(props.studyUid).then((s) => {
-      const images = s.filter((x) => !['RTSTRUCT', 'RTPLAN', 'RTDOSE', 'SR', 'PR', 'DOC'].includes(x.modality ?? ''));
+    imageSeriesOf(props.studyUid).then((images) => {
       setSeries(images);
       setCurrent(images[0]?.seriesUid ?? null);
     }).catch((e: Error) => setError(e.message));
