@@ -107,7 +107,9 @@ class ViewerVsOhifBench {
               + Math.round(frames[0].responseEnd) + ', the last ending at ' + Math.round(Math.max(...frames.map((e) => e.responseEnd))));
             const nav = performance.getEntriesByType('navigation')[0];
             return ['document 0-' + Math.round(nav.responseEnd) + ', DOMContentLoaded at ' + Math.round(nav.domContentLoadedEventEnd)]
-              .concat(rows, ['first image at ' + Math.round(first)]).join('\\n  ');""";
+              .concat(rows, performance.getEntriesByType('mark').filter((m) => m.startTime <= first)
+                .map((m) => 'mark ' + m.name + ' at ' + Math.round(m.startTime)), ['first image at ' + Math.round(first)])
+              .join('\\n  ');""";
 
     @Test
     void firstImageAndWholeSeriesAgainstOhif() throws Exception {
