@@ -3,6 +3,7 @@ import { lazy } from 'preact-iso';
 import { api, must, type Schemas } from '../api/client';
 import { t } from '../shell/i18n';
 import { Problem } from '../shell/Problem';
+import { prefetchStudy } from '../viewer/dicomweb';
 
 /** The viewer's code (cornerstone3D, vtk.js, codecs) is loaded only when someone opens the images. */
 const Viewer = lazy(() => import('../viewer/Viewer'));
@@ -14,9 +15,15 @@ export function ConsultImages(props: { id?: string; params?: { id: string } }) {
   const [study, setStudy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
+    // the viewer's code loads, and cornerstone starts (WebGL, the decoding worker), while the consult is read
+    void Viewer.preload();
+    void import('../viewer/cornerstone').then((c) => c.initCornerstone());
     api.GET('/api/consults/{id}', { params: { path: { id } } }).then(must).then((c) => {
       setConsult(c);
-      setStudy(c.studies?.[0]?.studyUid ?? null);
+      const shown = c.studies?.[0]?.studyUid ?? null;
+      // its series and their metadata are read while the viewer's code is still being compiled
+      if (shown) prefetchStudy(shown);
+      setStudy(shown);
     }).catch(setError);
   }, [id]);
   if (error) return <Problem error={error} />;

@@ -1,15 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { Enums, RenderingEngine, getRenderingEngine, type Types } from '@cornerstonejs/core';
+import { Enums, RenderingEngine, cache, eventTarget, getRenderingEngine, type Types } from '@cornerstonejs/core';
 import {
   ArrowAnnotateTool, LabelTool, PanTool, PlanarFreehandROITool, StackScrollTool,
-  ToolGroupManager, WindowLevelTool, ZoomTool, Enums as ToolEnums,
+  ToolGroupManager, WindowLevelTool, ZoomTool, Enums as ToolEnums, utilities as toolUtilities,
 } from '@cornerstonejs/tools';
 import { instanceOf } from './annotations';
 import { SHARED_TOOLS, useSharedAnnotations, type SharedAnnotations } from './sharedAnnotations';
 import { t, type Key } from '../shell/i18n';
 import { initCornerstone } from './cornerstone';
 import { CT_PRESETS, voiRange, windowOf, type PresetName } from './presets';
-import { imageIdsOf, seriesOf, type SeriesInfo } from './series';
+import { imageIdsOf } from './series';
+import { imageSeriesOf, type SeriesInfo } from './dicomweb';
 import type { Viewport } from '../live/roomState';
 
 const ENGINE = 'consilium';
@@ -22,6 +23,31 @@ const MEASURE: { name: string; label: Key }[] = [...SHARED_TOOLS,
 /** The words an arrow or a text label carries: what the annotation-text field holds when it is drawn. */
 let labelText = '';
 const withLabel = { getTextCallback: (done: (label: string) => void) => done(labelText.trim() || t('viewer.labelDefault')) };
+
+/**
+ * User Timing marks of a series' loading (bench/webui-ohif times them against OHIF): `consilium:viewer:first-image`
+ * when the viewport first draws an image of the series, `consilium:viewer:series-cached` when every image of it
+ * is decoded in cornerstone's cache (the background prefetch done). Returns what stops listening.
+ */
+function markLoading(el: HTMLElement, seriesUid: string, ids: string[]): () => void {
+  const detail = { seriesUid, images: ids.length };
+  const missing = new Set(ids.filter((id) => !cache.isLoaded(id)));
+  const onRendered = () => performance.mark('consilium:viewer:first-image', { detail });
+  const onLoaded = (e: Event) => {
+    missing.delete((e as CustomEvent<{ image: { imageId: string } }>).detail.image.imageId);
+    if (missing.size === 0) {
+      performance.mark('consilium:viewer:series-cached', { detail });
+      eventTarget.removeEventListener(Enums.Events.IMAGE_LOADED, onLoaded);
+    }
+  };
+  el.addEventListener(Enums.Events.IMAGE_RENDERED, onRendered, { once: true });
+  if (missing.size === 0) performance.mark('consilium:viewer:series-cached', { detail });
+  else eventTarget.addEventListener(Enums.Events.IMAGE_LOADED, onLoaded);
+  return () => {
+    el.removeEventListener(Enums.Events.IMAGE_RENDERED, onRendered);
+    eventTarget.removeEventListener(Enums.Events.IMAGE_LOADED, onLoaded);
+  };
+}
 
 function toolGroup() {
   let group = ToolGroupManager.getToolGroup(TOOL_GROUP);
@@ -78,16 +104,18 @@ export default function Viewer(props: { studyUid: string; shared?: SharedAnnotat
   const [label, setLabel] = useState(labelText);
 
   useEffect(() => {
-    seriesOf(props.studyUid).then((s) => {
-      const images = s.filter((x) => !['RTSTRUCT', 'RTPLAN', 'RTDOSE', 'SR', 'PR', 'DOC'].includes(x.modality ?? ''));
+    imageSeriesOf(props.studyUid).then((images) => {
       setSeries(images);
       setCurrent(images[0]?.seriesUid ?? null);
     }).catch((e: Error) => setError(e.message));
+    // cornerstone (WebGL, the decoding worker) starts while the study's series are asked for, not after
+    void initCornerstone();
   }, [props.studyUid]);
 
   useEffect(() => {
     if (!current || !element.current) return;
     let disposed = false;
+    let stopMarks = () => {};
     const el = element.current;
     const onImage = () => {
       const vp = viewport();
@@ -101,8 +129,7 @@ export default function Viewer(props: { studyUid: string; shared?: SharedAnnotat
       }
     };
     (async () => {
-      await initCornerstone();
-      const ids = await imageIdsOf(props.studyUid, current);
+      const [, ids] = await Promise.all([initCornerstone(), imageIdsOf(props.studyUid, current)]);
       if (disposed) return;
       imageIds.current = ids;
       shown.current = new Map();
@@ -111,7 +138,12 @@ export default function Viewer(props: { studyUid: string; shared?: SharedAnnotat
       toolGroup().addViewport(VIEWPORT, ENGINE);
       const vp = engine.getViewport(VIEWPORT) as Types.IStackViewport;
       await vp.setStack(ids, Math.floor(ids.length / 2));
+      if (disposed) return;
+      stopMarks = markLoading(el, current, ids);
       vp.render();
+      // the rest of the series is fetched and decoded in the background, nearest slices first, so that
+      // scrolling (and a presenter's jump) reads the cache
+      toolUtilities.stackPrefetch.enable(el);
       onImage();
       setLoaded((n) => n + 1);
     })().catch((e: Error) => !disposed && setError(e.message));
@@ -119,6 +151,8 @@ export default function Viewer(props: { studyUid: string; shared?: SharedAnnotat
     el.addEventListener(Enums.Events.VOI_MODIFIED, onImage);
     return () => {
       disposed = true;
+      stopMarks();
+      toolUtilities.stackPrefetch.disable(el);
       el.removeEventListener(Enums.Events.STACK_NEW_IMAGE, onImage);
       el.removeEventListener(Enums.Events.VOI_MODIFIED, onImage);
       ToolGroupManager.getToolGroup(TOOL_GROUP)?.removeViewports(ENGINE, VIEWPORT);

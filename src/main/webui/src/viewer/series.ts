@@ -1,37 +1,5 @@
 import { wadors } from '@cornerstonejs/dicom-image-loader';
-import { accessToken } from '../shell/auth';
-
-type DicomJson = Record<string, { vr?: string; Value?: unknown[] }>;
-const first = (o: DicomJson, tag: string) => o[tag]?.Value?.[0];
-
-export interface SeriesInfo {
-  seriesUid: string;
-  modality?: string;
-  description?: string;
-  number?: number;
-  instances?: number;
-}
-
-async function dicomJson(path: string): Promise<DicomJson[]> {
-  const response = await fetch(path, {
-    headers: { Accept: 'application/dicom+json', Authorization: `Bearer ${accessToken() ?? ''}` },
-  });
-  if (response.status === 204) return [];
-  if (!response.ok) throw new Error(`DICOMweb ${path}: HTTP ${response.status}`);
-  return (await response.json()) as DicomJson[];
-}
-
-/** The series of a study (QIDO-RS), images first by series number. */
-export async function seriesOf(studyUid: string): Promise<SeriesInfo[]> {
-  const rows = await dicomJson(`/dicomweb/studies/${studyUid}/series`);
-  return rows.map((r) => ({
-    seriesUid: String(first(r, '0020000E')),
-    modality: first(r, '00080060') as string | undefined,
-    description: first(r, '0008103E') as string | undefined,
-    number: first(r, '00200011') as number | undefined,
-    instances: first(r, '00201209') as number | undefined,
-  })).sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
-}
+import { dicomJson, first, metadataPath, type DicomJson } from './dicomweb';
 
 /** Where a slice lies along the stack: its position projected on the slice normal, else its instance number. */
 export function slicePosition(meta: DicomJson): number {
@@ -52,7 +20,7 @@ export function slicePosition(meta: DicomJson): number {
  */
 export async function imageIdsOf(studyUid: string, seriesUid: string): Promise<string[]> {
   const base = `${location.origin}/dicomweb/studies/${studyUid}/series/${seriesUid}`;
-  const instances = await dicomJson(`/dicomweb/studies/${studyUid}/series/${seriesUid}/metadata`);
+  const instances = await dicomJson(metadataPath(studyUid, seriesUid));
   const ordered = instances
     .filter((m) => m['7FE00010'] || m['00280010'])
     .sort((a, b) => slicePosition(a) - slicePosition(b));

@@ -46,13 +46,15 @@ final class Browser implements AutoCloseable {
 
     final ChromeDriver driver;
 
-    Browser() {
+    /** With more Chromium switches (a benchmark reading another origin's DICOMweb: --disable-web-security). */
+    Browser(String... switches) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("consilium.test.chromium", "/usr/bin/chromium"));
         // the page's console, read into failure messages (what broke in the app, not just what is missing)
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         options.addArguments("--headless=new", "--window-size=1366,768", "--no-sandbox", "--disable-dev-shm-usage",
                 "--disable-gpu", "--no-first-run", "--password-store=basic", "--lang=zh-CN");
+        options.addArguments(switches);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("consilium.test.chromedriver",
                         "/usr/bin/chromedriver")).toFile())
